@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "GreenLedger",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "greenledger", targets: ["greenledger"]),
+        .library(name: "GreenTaxonomy", targets: ["GreenTaxonomy"]),
+        .library(name: "GreenDisclosure", targets: ["GreenDisclosure"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // The system libxml2 (Debian: libxml2-dev); include path and link flags come from pkg-config.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // Catalogue editions, codes, lookup, search and crosswalks; tables generated from Taxonomy/.
+        .target(name: "GreenTaxonomy"),
+        // The filing model and the streaming XML reader; the only module that sees libxml2.
+        .target(name: "GreenDisclosure", dependencies: ["GreenTaxonomy", "CLibXML2"]),
+        // Reads and checks Taxonomy/ and renders the generated Swift tables (used by generate-taxonomy).
+        .target(name: "TaxonomyCompiler"),
+        .executableTarget(name: "generate-taxonomy", dependencies: ["TaxonomyCompiler"]),
+        .executableTarget(
+            name: "greenledger",
+            dependencies: [
+                "GreenTaxonomy",
+                "GreenDisclosure",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GreenTaxonomyTests", dependencies: ["GreenTaxonomy", "TaxonomyCompiler"]),
+        .testTarget(name: "TaxonomyCompilerTests", dependencies: ["TaxonomyCompiler"]),
+        .testTarget(name: "GreenDisclosureTests", dependencies: ["GreenDisclosure"]),
+        // End-to-end tests run the built binary; the dependency makes `swift test` build it first.
+        .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,21 @@
+// The libxml2 headers GreenDisclosure uses, and shims for what Swift cannot import directly.
+#ifndef GREENLEDGER_CLIBXML2_SHIM_H
+#define GREENLEDGER_CLIBXML2_SHIM_H
+
+#include <libxml/xmlversion.h>
+// Debian builds libxml2 with ICU; its <unicode/ucnv.h> clashes with Foundation's own ICU in debug builds
+// ("'UErrorCode' has different definitions"). The ICU members are never touched from Swift.
+#undef LIBXML_ICU_ENABLED
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlerror.h>
+#include <libxml/dict.h>
+#include <libxml/xmlIO.h>
+
+// xmlFree is a global variable (not concurrency-safe in Swift 6); xmlParserVersion is a macro.
+static inline void clx_free(void *p) { xmlFree(p); }
+static inline const char *clx_parser_version(void) { return xmlParserVersion; }
+
+#endif

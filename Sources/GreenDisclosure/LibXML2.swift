@@ -1,0 +1,22 @@
+internal import CLibXML2
+
+/// Process-wide libxml2 set-up and the parser options GreenDisclosure always uses on untrusted input.
+enum LibXML2 {
+    /// `xmlInitParser()` must run once before any thread parses; touching this runs it.
+    static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// No network, no entity substitution, no DTD loading, no HUGE (which would lift the entity-expansion
+    /// limits); line numbers past 65,535 kept; blank text nodes dropped.
+    static let safeOptions = Int32(
+        bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_BIG_LINES.rawValue
+            | XML_PARSE_COMPACT.rawValue)
+
+    /// The libxml2 version the binary runs against, e.g. `20914`.
+    static var version: String {
+        _ = initialized
+        return String(cString: clx_parser_version())
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import TaxonomyCompiler
+
+/// Whole-directory checks: the shipped data, its freshness, and cross-file problems.
+@Suite struct TaxonomyDirectoryTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func shippedDataLoadsCleanly() throws {
+        let sources = try TaxonomySources.load(from: Self.packageRoot.appendingPathComponent("Taxonomy"))
+        #expect(sources.editions.map(\.id) == ["gfsp-2025", "gicc-2019", "glct-2024"])
+        #expect(sources.crosswalks.map(\.rows.count).reduce(0, +) == 187 + 8)
+        #expect(sources.caveats.contains { $0.code == "1.1.10" })
+    }
+
+    /// The same check as `swift run generate-taxonomy --check`: regenerating must not change the tables.
+    @Test func generatedTablesAreFresh() throws {
+        let sources = try TaxonomySources.load(from: Self.packageRoot.appendingPathComponent("Taxonomy"))
+        let rendered = SwiftTableRenderer.render(sources)
+        #expect(rendered.count == 5)
+        #expect(GeneratedFiles.staleFiles(rendered: rendered, packageRoot: Self.packageRoot) == [])
+    }
+
+    /// A copy of Taxonomy/ in a temporary folder, edited by `edit`, then loaded.
+    static func loadEdited(_ edit: (URL) throws -> Void) throws -> [String] {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "taxonomy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Taxonomy"), to: temporary)
+        try edit(temporary)
+        do {
+            _ = try TaxonomySources.load(from: temporary)
+            return []
+        } catch let error as TaxonomyDataError {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    static func replace(in url: URL, _ old: String, with new: String) throws {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    @Test func aMissingItemBreaksTheCountOfACompleteEdition() throws {
+        let diagnostics = try Self.loadEdited { dir in
+            let url = dir.appendingPathComponent("catalogues/gicc-2019.tsv")
+            let lines = try String(contentsOf: url, encoding: .utf8).split(
+                separator: "\n", omittingEmptySubsequences: false)
+            // Drop the last level-3 row (6.5.6), which nothing else refers to but the crosswalk might.
+            let kept = lines.filter { !$0.hasPrefix("6.5.6\t") }
+            try kept.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(
+            diagnostics.contains(
+                "Taxonomy/catalogues/gicc-2019.tsv: error: gicc-2019 has 6/30/210 items per level, but editions.tsv expects 6/30/211 for a complete edition"
+            ))
+    }
+
+    @Test func crosswalkRowsMustNameRealItems() throws {
+        let diagnostics = try Self.loadEdited { dir in
+            try Self.replace(
+                in: dir.appendingPathComponent("crosswalks/gicc-2019--gfsp-2025.tsv"),
+                "3.2.2\t太阳能利用设施建设和运营\t4.2.2", with: "3.2.2\t太阳能利用设施建设和运营\t4.2.99")
+        }
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasSuffix("error: code '4.2.99' does not exist in gfsp-2025") == true)
+    }
+
+    @Test func editionFactsAreChecked() throws {
+        let diagnostics = try Self.loadEdited { dir in
+            try Self.replace(
+                in: dir.appendingPathComponent("editions.tsv"), "effective_from\t2025-10-01",
+                with: "effective_from\t2025-13-01")
+        }
+        #expect(
+            diagnostics.contains {
+                $0.hasSuffix("error: effective_from '2025-13-01' is not a valid YYYY-MM-DD date")
+            })
+    }
+
+    @Test func aCatalogueWithoutAnEditionIsRejected() throws {
+        let diagnostics = try Self.loadEdited { dir in
+            try "x".write(
+                to: dir.appendingPathComponent("catalogues/zzzz-2030.tsv"), atomically: true, encoding: .utf8)
+        }
+        #expect(
+            diagnostics == [
+                "Taxonomy/catalogues/zzzz-2030.tsv: error: no edition 'zzzz-2030' in editions.tsv"
+            ])
+    }
+
+    @Test func caveatsMustNameExistingItems() throws {
+        let diagnostics = try Self.loadEdited { dir in
+            try Self.replace(
+                in: dir.appendingPathComponent("caveats.tsv"), "gicc-2019\t4.2.5", with: "gicc-2019\t4.2.55")
+        }
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasSuffix("error: code '4.2.55' does not exist in gicc-2019") == true)
+    }
+}
