@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(name: "GreenTaxonomyTests", dependencies: ["GreenTaxonomy", "TaxonomyCompiler"]),
         .testTarget(name: "TaxonomyCompilerTests", dependencies: ["TaxonomyCompiler"]),
-        .testTarget(name: "GreenDisclosureTests", dependencies: ["GreenDisclosure"]),
+        .testTarget(name: "GreenDisclosureTests", dependencies: ["GreenDisclosure"], exclude: ["Fixtures"]),
         // End-to-end tests run the built binary; the dependency makes `swift test` build it first.
         .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
     ],

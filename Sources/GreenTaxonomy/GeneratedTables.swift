@@ -114,3 +114,35 @@ struct SynonymRecord: Sendable {
         self.synonym = synonym
     }
 }
+
+struct DistrictRecord: Sendable {
+    let code: String
+    let nameZh: String
+    let nameEn: String
+    let confidence: Confidence
+    let source: String
+
+    init(_ code: String, _ nameZh: String, _ nameEn: String, _ confidence: Confidence, _ source: String) {
+        self.code = code
+        self.nameZh = nameZh
+        self.nameEn = nameEn
+        self.confidence = confidence
+        self.source = source
+    }
+}
+
+struct EligibilityRecord: Sendable {
+    let edition: String
+    let code: String
+    let area: String
+    let confidence: Confidence
+    let source: String
+
+    init(_ edition: String, _ code: String, _ area: String, _ confidence: Confidence, _ source: String) {
+        self.edition = edition
+        self.code = code
+        self.area = area
+        self.confidence = confidence
+        self.source = source
+    }
+}

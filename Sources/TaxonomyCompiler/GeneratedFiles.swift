@@ -9,13 +9,13 @@ public enum GeneratedFiles {
             let existing = FileManager.default.contents(atPath: packageRoot.appendingPathComponent(path).path)
             if existing != Data(content.utf8) { stale.append(path) }
         }
-        let folder = SwiftTableRenderer.outputDirectory
-        let present =
-            (try? FileManager.default.contentsOfDirectory(
-                atPath: packageRoot.appendingPathComponent(folder).path)) ?? []
-        for name in present.sorted()
-        where name.hasSuffix("+Generated.swift") && rendered["\(folder)/\(name)"] == nil {
-            stale.append("\(folder)/\(name)")
+        for folder in SwiftTableRenderer.outputDirectories {
+            let path = packageRoot.appendingPathComponent(folder).path
+            let present = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            for name in present.sorted()
+            where name.hasSuffix("+Generated.swift") && rendered["\(folder)/\(name)"] == nil {
+                stale.append("\(folder)/\(name)")
+            }
         }
         return stale
     }
@@ -25,8 +25,10 @@ public enum GeneratedFiles {
     @discardableResult
     public static func write(rendered: [String: String], packageRoot: URL) throws -> [String] {
         let changed = staleFiles(rendered: rendered, packageRoot: packageRoot)
-        let folder = packageRoot.appendingPathComponent(SwiftTableRenderer.outputDirectory)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for folder in SwiftTableRenderer.outputDirectories {
+            try FileManager.default.createDirectory(
+                at: packageRoot.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
         for path in changed {
             let url = packageRoot.appendingPathComponent(path)
             if let content = rendered[path] {

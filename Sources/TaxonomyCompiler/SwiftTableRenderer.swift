@@ -2,8 +2,12 @@
 ///
 /// The output is deterministic (same input, same bytes) so that CI can compare it with the checked-in files.
 public enum SwiftTableRenderer {
-    /// Folder, relative to the package root, that holds the generated files.
+    /// Folder, relative to the package root, that holds the generated taxonomy tables.
     public static let outputDirectory = "Sources/GreenTaxonomy/Generated"
+    /// Folder that holds the embedded disclosure schema.
+    public static let schemaDirectory = "Sources/GreenDisclosure/Generated"
+    /// Every folder the generator owns.
+    public static let outputDirectories = [outputDirectory, schemaDirectory]
 
     /// Generated file contents keyed by path relative to the package root.
     public static func render(_ sources: TaxonomySources) -> [String: String] {
@@ -15,6 +19,10 @@ public enum SwiftTableRenderer {
         }
         files["\(outputDirectory)/EditionTable+Generated.swift"] = renderEditions(sources.editions)
         files["\(outputDirectory)/SupplementTables+Generated.swift"] = renderSupplements(sources)
+        files["\(outputDirectory)/ReferenceTables+Generated.swift"] = renderReferenceTables(sources)
+        if let schema = sources.schema {
+            files["\(schemaDirectory)/DisclosureSchema+Generated.swift"] = renderSchema(schema)
+        }
         return files
     }
 
@@ -139,6 +147,43 @@ public enum SwiftTableRenderer {
             }
 
             """
+    }
+
+    static func renderReferenceTables(_ sources: TaxonomySources) -> String {
+        let districts = sources.districts.map {
+            "        DistrictRecord(\(literal($0.code)), \(literal($0.nameZh)), \(literal($0.nameEn)), "
+                + "\(confidence($0.confidence)), \(literal($0.source))),"
+        }
+        let eligibility = sources.eligibility.map {
+            "        EligibilityRecord(\(literal($0.edition)), \(literal($0.code)), \(literal($0.area)), "
+                + "\(confidence($0.confidence)), \(literal($0.source))),"
+        }
+        return header(from: ["Taxonomy/districts.tsv", "Taxonomy/carbon-facility-eligibility.tsv"]) + """
+
+            extension GeneratedTables {
+                /// Shenzhen districts accepted in filings.
+                static let districts: [DistrictRecord] = [
+            \(districts.joined(separator: "\n"))
+                ]
+
+                /// Level-1 categories eligible for the carbon emission reduction facility (derived mapping).
+                static let carbonFacilityEligibility: [EligibilityRecord] = [
+            \(eligibility.joined(separator: "\n"))
+                ]
+            }
+
+            """
+    }
+
+    static func renderSchema(_ schema: SchemaSource) -> String {
+        let quotes = String(repeating: "\"", count: 3)
+        return header(from: [schema.file]) + "\n"
+            + "/// The disclosure format v1 XSD, compiled into the binary.\n"
+            + "enum EmbeddedSchema {\n"
+            + "    static let disclosureV1 = #" + quotes + "\n"
+            + schema.text + (schema.text.hasSuffix("\n") ? "" : "\n")
+            + quotes + "#\n"
+            + "}\n"
     }
 
     static func confidence(_ tag: String) -> String {

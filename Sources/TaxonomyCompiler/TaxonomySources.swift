@@ -7,6 +7,10 @@ public struct TaxonomySources: Sendable {
     public let crosswalks: [CrosswalkSource]
     public let caveats: [CaveatRow]
     public let synonyms: [SynonymRow]
+    public let districts: [DistrictRow]
+    public let eligibility: [EligibilityRow]
+    /// The disclosure XSD from `Schemas/`, when the package has one beside `Taxonomy/`.
+    public let schema: SchemaSource?
 
     /// Reads `taxonomyDirectory` (normally `<package>/Taxonomy`); `displayPrefix` is put before file names in
     /// diagnostics. Throws ``TaxonomyDataError`` listing every problem when any file is bad.
@@ -94,13 +98,34 @@ public struct TaxonomySources: Sendable {
                 SynonymRow.parse(
                     file: displayPrefix + "search-synonyms.tsv", text: $0, diagnostics: &diagnostics)
             } ?? []
+        let districts =
+            read("districts.tsv").map {
+                DistrictRow.parse(file: displayPrefix + "districts.tsv", text: $0, diagnostics: &diagnostics)
+            } ?? []
+        let eligibility =
+            read("carbon-facility-eligibility.tsv").map {
+                EligibilityRow.parse(
+                    file: displayPrefix + "carbon-facility-eligibility.tsv", text: $0, catalogues: catalogues,
+                    diagnostics: &diagnostics)
+            } ?? []
+        let schemaURL = taxonomyDirectory.deletingLastPathComponent().appendingPathComponent(
+            "Schemas/disclosure-v1.xsd")
+        var schema: SchemaSource? = nil
+        if let data = FileManager.default.contents(atPath: schemaURL.path) {
+            schema = SchemaSource.check(
+                file: "Schemas/disclosure-v1.xsd", text: String(decoding: data, as: UTF8.self),
+                diagnostics: &diagnostics)
+        } else {
+            diagnostics.append(
+                .init(file: "Schemas/disclosure-v1.xsd", line: 0, message: "cannot read the file"))
+        }
         guard diagnostics.isEmpty else {
             throw TaxonomyDataError(
                 diagnostics: diagnostics.sorted { ($0.file, $0.line) < ($1.file, $1.line) })
         }
         return TaxonomySources(
             editions: editions, catalogues: catalogues, crosswalks: crosswalks, caveats: caveats,
-            synonyms: synonyms)
+            synonyms: synonyms, districts: districts, eligibility: eligibility, schema: schema)
     }
 
     /// A complete edition must have exactly its expected counts per level; an incomplete one at most those.

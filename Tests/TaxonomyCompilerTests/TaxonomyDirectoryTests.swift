@@ -20,7 +20,7 @@ import Testing
     @Test func generatedTablesAreFresh() throws {
         let sources = try TaxonomySources.load(from: Self.packageRoot.appendingPathComponent("Taxonomy"))
         let rendered = SwiftTableRenderer.render(sources)
-        #expect(rendered.count == 5)
+        #expect(rendered.count == 7)
         #expect(GeneratedFiles.staleFiles(rendered: rendered, packageRoot: Self.packageRoot) == [])
     }
 
@@ -29,10 +29,15 @@ import Testing
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
             "taxonomy-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temporary) }
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Taxonomy"), to: temporary)
-        try edit(temporary)
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let taxonomy = temporary.appendingPathComponent("Taxonomy")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Taxonomy"), to: taxonomy)
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("Schemas"), to: temporary.appendingPathComponent("Schemas")
+        )
+        try edit(taxonomy)
         do {
-            _ = try TaxonomySources.load(from: temporary)
+            _ = try TaxonomySources.load(from: taxonomy)
             return []
         } catch let error as TaxonomyDataError {
             return error.diagnostics.map(\.description)

@@ -1,0 +1,67 @@
+internal import CLibXML2
+
+/// Attribute names of format v1, interned like ``ElementName``.
+enum AttributeName: UInt8, CaseIterable {
+    case unknown
+    case version = 1
+    case uscc, kind, lang, code, standard, id, district, industry, size, carbonFacility
+    case name, totalInvestment, eiaRequired, evaluation, technology, capacityMW, annualMWh, annualTce
+    case annualMWhSaved, floorAreaM2, rating, vehicles, annualKm, year, scope1, scope2, quality, basis
+    case denominator, employees
+
+    var xmlName: String { String(describing: self) }
+}
+
+/// The attributes of one start tag, as SAX2 hands them over: five pointers each (local name, prefix,
+/// URI, value start, value end). Values are read on demand; only un-namespaced attributes are considered.
+struct Attributes {
+    let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int
+    let table: AttributeTable
+
+    func bytes(_ wanted: AttributeName) -> UnsafeBufferPointer<UInt8>? {
+        guard let base else { return nil }
+        for index in 0..<count {
+            let entry = base.advanced(by: index * 5)
+            guard entry[2] == nil, table.name(entry[0]) == wanted, let start = entry[3], let end = entry[4]
+            else {
+                continue
+            }
+            return UnsafeBufferPointer(start: start, count: end - start)
+        }
+        return nil
+    }
+
+    func string(_ wanted: AttributeName) -> String? {
+        bytes(wanted).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func bool(_ wanted: AttributeName) -> Bool? {
+        switch string(wanted) {
+        case "true", "1": true
+        case "false", "0": false
+        default: nil
+        }
+    }
+
+    func quantity(_ wanted: AttributeName) -> Double? { bytes(wanted).flatMap(Quantity.parse) }
+}
+
+/// Maps interned attribute-name pointers of one parser to ``AttributeName``.
+struct AttributeTable {
+    private var table: [UnsafeRawPointer: AttributeName] = [:]
+
+    init(dictionary: OpaquePointer?) {
+        for name in AttributeName.allCases where name != .unknown {
+            if let pointer = xmlDictLookup(dictionary, name.xmlName, -1) {
+                table[UnsafeRawPointer(pointer)] = name
+            }
+        }
+    }
+
+    @inline(__always)
+    func name(_ pointer: UnsafePointer<xmlChar>?) -> AttributeName {
+        guard let pointer else { return .unknown }
+        return table[UnsafeRawPointer(pointer)] ?? .unknown
+    }
+}

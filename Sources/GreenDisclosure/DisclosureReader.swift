@@ -1,0 +1,226 @@
+internal import CLibXML2
+
+/// Reads a disclosure filing in one streaming pass: libxml2's SAX2 push parser with the format-v1 XSD
+/// plugged into the same stream, and the business rules applied as values complete. Hands each loan to
+/// `onLoan` and returns the findings with the header and declared figures.
+///
+/// Safe on untrusted input: no network, no entity substitution, no DTD loading, DOCTYPE rejected, libxml2's
+/// default limits on entity expansion, text size and depth (256) kept. Memory does not grow with file size.
+/// Synchronous: run one reader per thread; readers on different threads are independent.
+public enum DisclosureReader {
+    /// Bytes handed to libxml2 per call.
+    static let chunkSize = 256 * 1024
+
+    /// Validates `input` and returns the report. Throws ``FilingReadError`` only when the input cannot be
+    /// read at all; everything wrong with its content is a finding in the report.
+    public static func validate(
+        _ input: FilingInput, options: ReaderOptions = ReaderOptions(), onLoan: ((Loan) -> Void)? = nil
+    ) throws -> ValidationReport {
+        _ = LibXML2.initialized
+        var reader = try ChunkReader(input)
+        defer { reader.close() }
+        let name = input.displayName
+        let state = UnsafeMutablePointer<ReaderState>.allocate(capacity: 1)
+        state.initialize(to: ReaderState(fileName: name, options: options, onLoan: onLoan))
+        defer {
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+
+        var sax = makeHandler()
+        var saxPointer: UnsafeMutablePointer<xmlSAXHandler>? = withUnsafeMutablePointer(to: &sax) { $0 }
+        var userData: UnsafeMutableRawPointer? = UnsafeMutableRawPointer(state)
+        let validation = xmlSchemaNewValidCtxt(DisclosureSchema.shared.pointer)
+        defer { xmlSchemaFreeValidCtxt(validation) }
+        xmlSchemaSetValidStructuredErrors(validation, schemaError, UnsafeMutableRawPointer(state))
+        let plug = xmlSchemaSAXPlug(validation, &saxPointer, &userData)
+        defer { if plug != nil { xmlSchemaSAXUnplug(plug) } }
+        // The plug's own handler does not forward structured parser errors: give it ours.
+        saxPointer?.pointee.serror = sax.serror
+
+        var bytesRead = try reader.read(into: buffer)
+        let first = min(bytesRead, 4)
+        let created = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: first) {
+            xmlCreatePushParserCtxt(saxPointer, userData, $0, Int32(first), name)
+        }
+        guard let parser = created else {
+            throw FilingReadError(file: name, reason: "libxml2 could not create a parser")
+        }
+        defer { xmlFreeParserCtxt(parser) }
+        xmlCtxtUseOptions(parser, LibXML2.safeOptions)
+        parser.pointee._private = UnsafeMutableRawPointer(state)
+        state.pointee.parser = parser
+        state.pointee.names = NameTable(dictionary: parser.pointee.dict)
+        state.pointee.attributes = AttributeTable(dictionary: parser.pointee.dict)
+        xmlSchemaValidateSetLocator(
+            validation,
+            { context, _, line in
+                let parser = context!.assumingMemoryBound(to: xmlParserCtxt.self)
+                line?.pointee = UInt(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser)))
+                return 0
+            }, UnsafeMutableRawPointer(parser))
+
+        if bytesRead == 0 {
+            state.pointee.sink.report(
+                Rules.malformedXML, at: SourceLocation(line: 1, column: 1), "the file is empty",
+                hint: "export the filing again")
+            state.pointee.stopped = true
+        }
+        var total = bytesRead
+        var pending = bytesRead - first
+        var offset = first
+        while !state.pointee.stopped {
+            if pending == 0 {
+                bytesRead = try reader.read(into: buffer)
+                total += bytesRead
+                pending = bytesRead
+                offset = 0
+            }
+            let last: Int32 = pending == 0 ? 1 : 0
+            state.pointee.finishing = last == 1
+            let chars = buffer.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
+            let status = xmlParseChunk(parser, chars, Int32(pending), last)
+            pending = 0
+            if last == 1 || status != 0 && parser.pointee.wellFormed == 0 && parser.pointee.disableSAX != 0 {
+                break
+            }
+        }
+        if !state.pointee.sawRoot && !state.pointee.fatalError && !state.pointee.stopped {
+            state.pointee.sink.report(
+                Rules.malformedXML, at: SourceLocation(line: 1, column: 1), "the file has no XML element")
+        }
+
+        var report = ValidationReport(file: name)
+        report.bytesRead = total
+        report.header = state.pointee.sawHeader ? state.pointee.header : nil
+        report.portfolio = state.pointee.sawPortfolio ? state.pointee.portfolio : nil
+        report.operations = state.pointee.operations
+        report.loanCount = state.pointee.loanCount
+        report.hasLoans = state.pointee.hasLoans
+        report.diagnostics = state.pointee.sink.stored.sorted {
+            ($0.line, $0.column, $0.ruleID) < ($1.line, $1.column, $1.ruleID)
+        }
+        report.countsByRule = state.pointee.sink.counts
+        return report
+    }
+
+    /// The SAX2 callbacks. `context` is our state pointer (the schema plug passes it through).
+    static func makeHandler() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { context, localName, _, uri, _, _, count, _, attributes in
+            let state = context!.assumingMemoryBound(to: ReaderState.self)
+            let name = state.pointee.names.name(localName)
+            let list = Attributes(base: attributes, count: Int(count), table: state.pointee.attributes)
+            state.pointee.startElement(name, localName: localName, uri: uri, attributes: list)
+        }
+        sax.endElementNs = { context, _, _, _ in
+            context!.assumingMemoryBound(to: ReaderState.self).pointee.endElement()
+        }
+        sax.characters = { context, characters, count in
+            guard let characters else { return }
+            context!.assumingMemoryBound(to: ReaderState.self).pointee.characters(characters, Int(count))
+        }
+        sax.internalSubset = { context, name, _, _ in
+            let state = context!.assumingMemoryBound(to: ReaderState.self)
+            let location = state.pointee.currentLocation()
+            state.pointee.sink.report(
+                Rules.forbiddenDTD, at: location,
+                "a DOCTYPE declaration (<!DOCTYPE \(name.map { String(cString: $0) } ?? "")>) is not allowed in a filing",
+                hint: "remove it: filings use no DTD, entities or external references")
+            state.pointee.stop()
+        }
+        sax.serror = { _, error in
+            // Under the schema plug the context is the plug's, not ours: find our state through the parser.
+            guard let error, let parser = error.pointee.ctxt?.assumingMemoryBound(to: xmlParserCtxt.self),
+                let raw = parser.pointee._private
+            else { return }
+            raw.assumingMemoryBound(to: ReaderState.self).pointee.parserError(error.pointee)
+        }
+        return sax
+    }
+
+    /// Schema validity errors arrive here with our state as context.
+    static let schemaError: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        context.assumingMemoryBound(to: ReaderState.self).pointee.schemaError(error.pointee)
+    }
+}
+
+extension ReaderState {
+    /// A parser error: fatal ones end the pass with GL-XML-001.
+    mutating func parserError(_ error: xmlError) {
+        guard !stopped || error.level == XML_ERR_FATAL else { return }
+        let message = Self.oneLine(error.message.map { String(cString: $0) } ?? "malformed XML")
+        let location = SourceLocation(line: Int(error.line), column: max(1, Int(error.int2)))
+        if error.level == XML_ERR_FATAL {
+            guard !fatalError else { return }
+            fatalError = true
+            if finishing, let open = stack.last {
+                // libxml2 words a premature end as "Extra content…"; say what is missing instead.
+                sink.report(
+                    Rules.malformedXML, at: currentLocation(),
+                    "the file ends inside <\(open.name.xmlName)> opened at line \(open.location.line)",
+                    hint: "the file is truncated or an end tag is missing; export it again")
+                stop()
+                return
+            }
+            let text = error.code == 4 ? "the file holds no XML element" : message  // XML_ERR_DOCUMENT_EMPTY
+            sink.report(Rules.malformedXML, at: location, text, hint: Self.hint(forParserError: error.code))
+            stop()
+        } else if error.level == XML_ERR_ERROR {
+            sink.report(Rules.malformedXML, at: location, message)
+        }
+    }
+
+    /// A validity error from the XSD. Errors our own rules report better (amounts, USCC) are left to them.
+    mutating func schemaError(_ error: xmlError) {
+        guard !stopped else { return }
+        let message = Self.oneLine(error.message.map { String(cString: $0) } ?? "schema error")
+            .replacingAll("{\(Self.namespace)}", with: "")
+        // Amounts and USCCs get their own rules with clearer messages (GL-AMT-001, GL-HDR-001, GL-LOAN-002).
+        let covered = [
+            "[0-9]{1,16}", "'Money'", "'PositiveMoney'", "[facet 'minExclusive'] The value '-",
+            "[0-9A-Z]{18}", "'USCC'",
+        ]
+        for text in covered where message.contains(text) {
+            return
+        }
+        let line = Int(error.line)
+        // Values are validated at their end tag, so the element may have just closed.
+        let frames = stack + (lastClosed.map { [$0] } ?? [])
+        let column = frames.last(where: { $0.location.line == line })?.location.column ?? 1
+        sink.report(Rules.schema, at: SourceLocation(line: line, column: column), message)
+    }
+
+    /// libxml2's message on one line: runs of whitespace (including its embedded newlines) become one space.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(
+            separator: " ")
+    }
+
+    static func hint(forParserError code: Int32) -> String? {
+        switch code {
+        case 4: "is it an XML export of the filing?"  // XML_ERR_DOCUMENT_EMPTY
+        case 5: "the file ends early: it may be truncated"  // XML_ERR_DOCUMENT_END
+        case 9: "the bytes do not match the declared encoding"  // XML_ERR_INVALID_CHAR
+        case 89: "entity references that expand recursively are refused"  // XML_ERR_ENTITY_LOOP
+        default: nil
+        }
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound] + replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,112 @@
+import GreenTaxonomy
+
+/// Plan segments a loan counts towards (`Segments`).
+public struct LoanSegments: OptionSet, Hashable, Sendable, Encodable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let inclusiveSmallMicro = LoanSegments(rawValue: 1)
+    public static let techEnterprise = LoanSegments(rawValue: 2)
+    public static let manufacturingMidLongTerm = LoanSegments(rawValue: 4)
+
+    public func encode(to encoder: any Encoder) throws {
+        var names: [String] = []
+        if contains(.inclusiveSmallMicro) { names.append("inclusive-small-micro") }
+        if contains(.techEnterprise) { names.append("tech-enterprise") }
+        if contains(.manufacturingMidLongTerm) { names.append("manufacturing-mid-long-term") }
+        var container = encoder.singleValueContainer()
+        try container.encode(names)
+    }
+}
+
+/// The five-tier loan classification; the last three are non-performing.
+public enum LoanClassification: String, Hashable, Sendable, Encodable {
+    case normal
+    case specialMention = "special-mention"
+    case substandard, doubtful, loss
+
+    public var isNonPerforming: Bool { self == .substandard || self == .doubtful || self == .loss }
+}
+
+/// The financed project (`Green/Project`).
+public struct FinancedProject: Hashable, Sendable, Encodable {
+    public var name: String
+    public var totalInvestment: Money?
+    public var eiaRequired: Bool?
+    /// `done`, `pending` or `not-required`.
+    public var evaluation: String?
+}
+
+/// Physical inputs that let the tool estimate a project's carbon reduction (`Green/Activity`).
+public enum ProjectActivity: Hashable, Sendable, Encodable {
+    case generation(technology: String, capacityMW: Double?, annualMWh: Double?)
+    case energySaving(annualTce: Double?, annualMWhSaved: Double?)
+    case building(floorAreaM2: Double?, annualMWhSaved: Double?, rating: String?)
+    case transport(vehicles: Int?, annualKm: Double?, kind: String)
+}
+
+/// The project's declared annual benefits (`Green/Benefits`), in tonnes (tce for standard coal).
+public struct DeclaredBenefits: Hashable, Sendable, Encodable {
+    public var co2eTonnes: Double?
+    public var standardCoalTce: Double?
+    public var codTonnes: Double?
+    public var ammoniaNitrogenTonnes: Double?
+    public var so2Tonnes: Double?
+    public var noxTonnes: Double?
+    public var waterSavedTonnes: Double?
+
+    /// Whether any benefit is declared.
+    public var isEmpty: Bool {
+        [
+            co2eTonnes, standardCoalTce, codTonnes, ammoniaNitrogenTonnes, so2Tonnes, noxTonnes,
+            waterSavedTonnes,
+        ]
+        .allSatisfy { $0 == nil }
+    }
+}
+
+/// The green classification of a loan (`Green`).
+public struct GreenDetail: Hashable, Sendable, Encodable {
+    public var standard: String
+    public var code: String
+    public var carbonFacility: Bool
+    public var project: FinancedProject?
+    public var activity: ProjectActivity?
+    public var benefits: DeclaredBenefits?
+    public var location: SourceLocation
+}
+
+/// The borrower's emissions for financed-emissions accounting (`Emissions`), tCO2e.
+public struct BorrowerEmissions: Hashable, Sendable, Encodable {
+    public var year: Int?
+    public var scope1Tonnes: Double?
+    public var scope2Tonnes: Double?
+    /// PCAF data-quality score, 1 (best) to 5.
+    public var quality: Int?
+    /// The PCAF attribution denominator: `evic`, `equity-debt`, `project`, `property-value`, `vehicle-value`.
+    public var basis: String
+    public var denominator: Money?
+}
+
+/// One loan of the `Loans` section. Fields are optional where a malformed filing may lack them; a
+/// filing that passes validation has every required field.
+public struct Loan: Hashable, Sendable, Encodable {
+    public var id: String = ""
+    public var location = SourceLocation(line: 0, column: 0)
+    public var borrowerName: String = ""
+    public var borrowerUSCC: String = ""
+    /// A Shenzhen district code (GB/T 2260) or `other`.
+    public var district: String = ""
+    /// GB/T 4754-2017 code as filed, e.g. `D4416`.
+    public var industry: String = ""
+    public var size: String = ""
+    public var balance: Money?
+    public var originated: CalendarDate?
+    public var maturity: CalendarDate?
+    public var classification: LoanClassification?
+    public var segments: LoanSegments = []
+    public var green: GreenDetail?
+    public var emissions: BorrowerEmissions?
+
+    public init() {}
+}

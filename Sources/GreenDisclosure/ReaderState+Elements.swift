@@ -1,0 +1,276 @@
+internal import CLibXML2
+import GreenTaxonomy
+
+extension ReaderState {
+    /// A start tag: check the root, read attributes, decide whether to capture text.
+    mutating func startElement(
+        _ name: ElementName, localName: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+        attributes list: Attributes
+    ) {
+        let location = startLocation()
+        let parent = stack.last?.name ?? .unknown
+        if stack.isEmpty {
+            sawRoot = true
+            let namespace = uri.map { String(cString: $0) }
+            if name != .disclosure || namespace != Self.namespace {
+                let local = localName.map { String(cString: $0) } ?? "?"
+                let inNamespace = namespace.map { "in namespace \($0)" } ?? "without a namespace"
+                sink.report(
+                    Rules.notADisclosure, at: location,
+                    "the root element is <\(local)> \(inNamespace); a filing's root is <Disclosure> in \(Self.namespace)",
+                    hint: "is this a GreenLedger disclosure filing (format v1)?")
+                stop()
+                return
+            }
+        }
+        if stack.count >= Self.maximumDepth {
+            sink.report(
+                Rules.malformedXML, at: location,
+                "elements are nested more than \(Self.maximumDepth) deep; a filing nests at most 6",
+                hint: "this is not a disclosure filing, or it is damaged")
+            stop()
+            return
+        }
+        stack.append(Frame(name: name, location: location))
+        capturing = false
+        switch (parent, name) {
+        case (.disclosure, .header): sawHeader = true
+        case (.header, .lender):
+            header.lenderUSCC = list.string(.uscc) ?? ""
+            header.lenderKind = list.string(.kind) ?? ""
+            lenderLocation = location
+        case (.lender, .name):
+            nameLanguage = list.string(.lang)
+            beginText()
+        case (.header, .preparedOn):
+            preparedOnLocation = location
+            beginText()
+        case (.header, .period), (.header, .revision), (.header, .currency):
+            beginText()
+        case (.disclosure, .portfolio):
+            sawPortfolio = true
+            portfolio.location = location
+        case (.portfolio, .totalLoans), (.portfolio, .greenLoans), (.portfolio, .techEnterpriseLoans),
+            (.portfolio, .inclusiveSmallMicroLoans), (.portfolio, .manufacturingMidLongTermLoans),
+            (.portfolio, .nonPerformingLoans), (.district, .totalLoans), (.district, .greenLoans),
+            (.category, .greenLoans):
+            beginText()
+        case (.portfolio, .district):
+            portfolio.districts.append(DistrictFigures(code: list.string(.code) ?? "", location: location))
+        case (.portfolio, .category):
+            portfolio.categories.append(
+                CategoryFigures(
+                    standard: list.string(.standard) ?? "", code: list.string(.code) ?? "", location: location
+                ))
+        case (.disclosure, .loans): hasLoans = true
+        case (.loans, .loan):
+            loan = Loan()
+            fieldLocations = LoanFieldLocations()
+            loan.id = list.string(.id) ?? ""
+            loan.location = location
+        case (.loan, .borrower):
+            loan.borrowerUSCC = list.string(.uscc) ?? ""
+            loan.district = list.string(.district) ?? ""
+            loan.industry = list.string(.industry) ?? ""
+            loan.size = list.string(.size) ?? ""
+            fieldLocations.borrower = location
+            beginText()
+        case (.loan, .balance):
+            fieldLocations.balance = location
+            beginText()
+        case (.loan, .originated):
+            fieldLocations.originated = location
+            beginText()
+        case (.loan, .maturity):
+            fieldLocations.maturity = location
+            beginText()
+        case (.loan, .classification), (.loan, .segments):
+            beginText()
+        case (.loan, .green):
+            loan.green = GreenDetail(
+                standard: list.string(.standard) ?? "", code: list.string(.code) ?? "",
+                carbonFacility: list.bool(.carbonFacility) ?? false, location: location)
+        case (.green, .project):
+            fieldLocations.project = location
+            var project = FinancedProject(name: list.string(.name) ?? "")
+            if let bytes = list.bytes(.totalInvestment) {
+                project.totalInvestment = money(bytes, element: "Project/@totalInvestment", at: location)
+            }
+            project.eiaRequired = list.bool(.eiaRequired)
+            project.evaluation = list.string(.evaluation)
+            loan.green?.project = project
+        case (.activity, .generation):
+            fieldLocations.activity = location
+            loan.green?.activity = .generation(
+                technology: list.string(.technology) ?? "", capacityMW: list.quantity(.capacityMW),
+                annualMWh: list.quantity(.annualMWh))
+        case (.activity, .energySaving):
+            fieldLocations.activity = location
+            loan.green?.activity = .energySaving(
+                annualTce: list.quantity(.annualTce), annualMWhSaved: list.quantity(.annualMWhSaved))
+        case (.activity, .building):
+            fieldLocations.activity = location
+            loan.green?.activity = .building(
+                floorAreaM2: list.quantity(.floorAreaM2), annualMWhSaved: list.quantity(.annualMWhSaved),
+                rating: list.string(.rating))
+        case (.activity, .transport):
+            fieldLocations.activity = location
+            loan.green?.activity = .transport(
+                vehicles: list.string(.vehicles).flatMap { Int($0) }, annualKm: list.quantity(.annualKm),
+                kind: list.string(.kind) ?? "")
+        case (.green, .benefits):
+            loan.green?.benefits = DeclaredBenefits()
+        case (.benefits, _):
+            if name == .co2e { fieldLocations.co2e = location }
+            beginText()
+        case (.loan, .emissions):
+            var emissions = BorrowerEmissions(basis: list.string(.basis) ?? "")
+            emissions.year = list.string(.year).flatMap { Int($0) }
+            emissions.scope1Tonnes = list.quantity(.scope1)
+            emissions.scope2Tonnes = list.quantity(.scope2)
+            emissions.quality = list.string(.quality).flatMap { Int($0) }
+            if let bytes = list.bytes(.denominator) {
+                emissions.denominator = money(bytes, element: "Emissions/@denominator", at: location)
+            }
+            loan.emissions = emissions
+        case (.disclosure, .operations):
+            var figures = OperationsFigures()
+            figures.year = list.string(.year).flatMap { Int($0) }
+            figures.employees = list.string(.employees).flatMap { Int($0) }
+            figures.location = location
+            operations = figures
+        case (.operations, _):
+            beginText()
+        default:
+            break
+        }
+    }
+
+    mutating func beginText() {
+        text.removeAll(keepingCapacity: true)
+        capturing = true
+    }
+
+    mutating func characters(_ pointer: UnsafePointer<xmlChar>, _ count: Int) {
+        guard capturing, text.count < 1 << 20 else { return }
+        text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+    }
+
+    /// An end tag: store the captured value, and run the checks due when a section or a loan closes.
+    mutating func endElement() {
+        guard let frame = stack.popLast() else { return }
+        lastClosed = frame
+        let parent = stack.last?.name ?? .unknown
+        let wasCapturing = capturing
+        capturing = false
+        let location = frame.location
+        switch (parent, frame.name) {
+        case (.lender, .name) where wasCapturing:
+            let value = String(decoding: text, as: UTF8.self)
+            if nameLanguage == "zh" {
+                header.lenderNameZh = value
+            } else if nameLanguage == "en" {
+                header.lenderNameEn = value
+            }
+        case (.header, .period): header.period = ReportingPeriod(trimmed)
+        case (.header, .revision): header.revision = Int(trimmed) ?? header.revision
+        case (.header, .preparedOn): header.preparedOn = CalendarDate(trimmed)
+        case (.header, .currency): header.currency = trimmed
+        case (.disclosure, .header):
+            checker.checkHeader(
+                header, lenderAt: lenderLocation, preparedOnAt: preparedOnLocation, sink: &sink)
+        case (.portfolio, .totalLoans): portfolio.totalLoans = figure("TotalLoans", location)
+        case (.portfolio, .greenLoans): portfolio.greenLoans = figure("GreenLoans", location)
+        case (.portfolio, .techEnterpriseLoans):
+            portfolio.techEnterpriseLoans = figure("TechEnterpriseLoans", location)
+        case (.portfolio, .inclusiveSmallMicroLoans):
+            portfolio.inclusiveSmallMicroLoans = figure("InclusiveSmallMicroLoans", location)
+        case (.portfolio, .manufacturingMidLongTermLoans):
+            portfolio.manufacturingMidLongTermLoans = figure("ManufacturingMidLongTermLoans", location)
+        case (.portfolio, .nonPerformingLoans):
+            portfolio.nonPerformingLoans = figure("NonPerformingLoans", location)
+        case (.district, .totalLoans):
+            let value = money(text, element: "District/TotalLoans", at: location)
+            if !portfolio.districts.isEmpty {
+                portfolio.districts[portfolio.districts.count - 1].totalLoans = value
+            }
+        case (.district, .greenLoans):
+            let value = money(text, element: "District/GreenLoans", at: location)
+            if !portfolio.districts.isEmpty {
+                portfolio.districts[portfolio.districts.count - 1].greenLoans = value
+            }
+        case (.category, .greenLoans):
+            let value = money(text, element: "Category/GreenLoans", at: location)
+            if !portfolio.categories.isEmpty {
+                portfolio.categories[portfolio.categories.count - 1].greenLoans = value
+            }
+        case (.disclosure, .portfolio): checker.checkPortfolio(portfolio, sink: &sink)
+        case (.loan, .borrower): loan.borrowerName = String(decoding: text, as: UTF8.self)
+        case (.loan, .balance): loan.balance = money(text, element: "Balance", at: location)
+        case (.loan, .originated): loan.originated = CalendarDate(trimmed)
+        case (.loan, .maturity): loan.maturity = CalendarDate(trimmed)
+        case (.loan, .classification): loan.classification = LoanClassification(rawValue: trimmed)
+        case (.loan, .segments):
+            for word in trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                switch word {
+                case "inclusive-small-micro": loan.segments.insert(.inclusiveSmallMicro)
+                case "tech-enterprise": loan.segments.insert(.techEnterprise)
+                case "manufacturing-mid-long-term": loan.segments.insert(.manufacturingMidLongTerm)
+                default: break
+                }
+            }
+        case (.benefits, let item):
+            let value = Quantity.parse(text)
+            switch item {
+            case .co2e: loan.green?.benefits?.co2eTonnes = value
+            case .standardCoal: loan.green?.benefits?.standardCoalTce = value
+            case .cod: loan.green?.benefits?.codTonnes = value
+            case .ammoniaNitrogen: loan.green?.benefits?.ammoniaNitrogenTonnes = value
+            case .so2: loan.green?.benefits?.so2Tonnes = value
+            case .nox: loan.green?.benefits?.noxTonnes = value
+            case .waterSaved: loan.green?.benefits?.waterSavedTonnes = value
+            default: break
+            }
+        case (.loans, .loan): finishLoan()
+        case (.operations, let item):
+            if let key = item.operationsItem, let value = Quantity.parse(text) {
+                operations?.values[key] = value
+            }
+        case (.unknown, .disclosure): finishDocument()
+        default: break
+        }
+    }
+
+    var trimmed: String {
+        String(decoding: text, as: UTF8.self).trimmingXMLWhitespace
+    }
+
+    mutating func figure(_ element: String, _ location: SourceLocation) -> Portfolio.Figure? {
+        money(text, element: element, at: location).map { Portfolio.Figure(amount: $0, location: location) }
+    }
+
+    mutating func finishLoan() {
+        loanCount += 1
+        checker.checkLoan(loan, fields: fieldLocations, period: header.period, sink: &sink)
+        totals.add(loan)
+        onLoan?(loan)
+    }
+
+    mutating func finishDocument() {
+        if hasLoans { checker.reconcile(portfolio, totals: totals, sink: &sink) }
+    }
+}
+
+extension String {
+    /// Without leading and trailing XML whitespace (space, tab, CR, LF).
+    var trimmingXMLWhitespace: String {
+        let isSpace: (Character) -> Bool = {
+            $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n"
+        }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) })
+        else {
+            return ""
+        }
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,62 @@
+import GreenTaxonomy
+
+/// A reporting period: a quarter (`2026-Q3`) or a year (`2026`).
+public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    public let year: Int
+    /// 1–4, or nil for a whole year.
+    public let quarter: Int?
+
+    public init?(_ text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 4 || bytes.count == 7, bytes.prefix(4).allSatisfy({ $0 >= 48 && $0 <= 57 }),
+            let year = Int(String(decoding: bytes.prefix(4), as: UTF8.self)), year >= 1
+        else { return nil }
+        if bytes.count == 7 {
+            guard bytes[4] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "Q"), (49...52).contains(bytes[6])
+            else {
+                return nil
+            }
+            quarter = Int(bytes[6] - 48)
+        } else {
+            quarter = nil
+        }
+        self.year = year
+    }
+
+    /// The period's first day.
+    public var firstDay: CalendarDate {
+        CalendarDate(year: year, month: quarter.map { ($0 - 1) * 3 + 1 } ?? 1, day: 1)!
+    }
+
+    /// The period's last day: the date Portfolio figures are stated at.
+    public var lastDay: CalendarDate {
+        let month = quarter.map { $0 * 3 } ?? 12
+        return CalendarDate(
+            year: year, month: month, day: CalendarDate.daysInMonth(year: year, month: month))!
+    }
+
+    /// The quarter containing `date`.
+    public static func quarter(containing date: CalendarDate) -> ReportingPeriod {
+        ReportingPeriod("\(date.year)-Q\((date.month - 1) / 3 + 1)")!
+    }
+
+    public var description: String { quarter.map { "\(year)-Q\($0)" } ?? String(year) }
+
+    public static func < (lhs: ReportingPeriod, rhs: ReportingPeriod) -> Bool {
+        (lhs.lastDay, lhs.quarter == nil ? 1 : 0) < (rhs.lastDay, rhs.quarter == nil ? 1 : 0)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let period = ReportingPeriod(text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a period: \(text)"))
+        }
+        self = period
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,71 @@
+/// ACCEPT or REJECT.
+public enum Verdict: String, Sendable, Encodable {
+    case accept = "ACCEPT"
+    case reject = "REJECT"
+}
+
+/// Everything one pass over a filing found: its header and declared figures, loan totals, and the findings.
+public struct ValidationReport: Sendable, Encodable {
+    public let file: String
+    public var bytesRead: Int = 0
+    public var header: FilingHeader?
+    public var portfolio: Portfolio?
+    public var operations: OperationsFigures?
+    /// Number of `Loan` elements read.
+    public var loanCount = 0
+    /// Whether the filing has a `Loans` section.
+    public var hasLoans = false
+    /// Stored findings, in file order; at most ``ReaderOptions/storedFindingsPerRule`` per rule.
+    public var diagnostics: [Diagnostic] = []
+    /// Every finding counted, stored or not, by rule id.
+    public var countsByRule: [String: Int] = [:]
+
+    public init(file: String) { self.file = file }
+
+    public var errorCount: Int { count(.error) }
+    public var warningCount: Int { count(.warning) }
+
+    func count(_ severity: Severity) -> Int {
+        countsByRule.reduce(0) { $0 + (Rules.rule($1.key)?.severity == severity ? $1.value : 0) }
+    }
+
+    /// REJECT when any error was found, or any warning under `strict`.
+    public func verdict(strict: Bool = false) -> Verdict {
+        errorCount > 0 || (strict && warningCount > 0) ? .reject : .accept
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case file, header, portfolio, operations, diagnostics
+        case bytesRead = "bytes"
+        case loanCount = "loans"
+        case hasLoans = "has_loans"
+        case countsByRule = "counts_by_rule"
+    }
+}
+
+/// Collects findings during a pass: counts every one, stores up to a cap per rule.
+struct DiagnosticSink {
+    let file: String
+    let storedPerRule: Int
+    var stored: [Diagnostic] = []
+    var counts: [String: Int] = [:]
+
+    init(file: String, storedPerRule: Int) {
+        self.file = file
+        self.storedPerRule = storedPerRule
+    }
+
+    mutating func report(
+        _ rule: Rule, at location: SourceLocation, _ message: @autoclosure () -> String, hint: String? = nil,
+        loanID: String? = nil
+    ) {
+        let count = counts[rule.id, default: 0] + 1
+        counts[rule.id] = count
+        if count <= storedPerRule {
+            stored.append(
+                Diagnostic(
+                    rule: rule, file: file, location: location, message: message(), hint: hint, loanID: loanID
+                ))
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// A Shenzhen district accepted in filings (`Taxonomy/districts.tsv`).
+public struct DistrictRow: Hashable, Sendable {
+    public let code: String
+    public let nameZh: String
+    public let nameEn: String
+    public let confidence: String
+    public let source: String
+
+    static let header = ["code", "name_zh", "name_en", "confidence", "source"]
+
+    static func parse(file: String, text: String, diagnostics: inout [TaxonomyDiagnostic]) -> [DistrictRow] {
+        let table = TSVTable(file: file, text: text, expectedHeader: header, diagnostics: &diagnostics)
+        var seen: Set<String> = []
+        var result: [DistrictRow] = []
+        for row in table.rows {
+            func fail(_ message: String) {
+                diagnostics.append(.init(file: file, line: row.line, message: message))
+            }
+            guard row[0].count == 6, row[0].allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                fail("district code '\(row[0])' must be 6 digits (GB/T 2260)")
+                continue
+            }
+            guard seen.insert(row[0]).inserted else {
+                fail("duplicate district code '\(row[0])'")
+                continue
+            }
+            guard !row[1].isEmpty, !row[2].isEmpty, !row[4].isEmpty else {
+                fail("a district needs its Chinese and English names and a source")
+                continue
+            }
+            guard CatalogueSource.confidences.contains(row[3]) else {
+                fail("confidence '\(row[3])' must be one of V, P, U, D")
+                continue
+            }
+            result.append(
+                DistrictRow(code: row[0], nameZh: row[1], nameEn: row[2], confidence: row[3], source: row[4]))
+        }
+        return result
+    }
+}
+
+/// A level-1 category eligible for the carbon emission reduction facility (`carbon-facility-eligibility.tsv`).
+public struct EligibilityRow: Hashable, Sendable {
+    public let edition: String
+    public let code: String
+    public let area: String
+    public let confidence: String
+    public let source: String
+
+    static let header = ["edition", "code", "cerf_area", "rationale", "confidence", "source"]
+
+    static func parse(
+        file: String, text: String, catalogues: [String: CatalogueSource],
+        diagnostics: inout [TaxonomyDiagnostic]
+    ) -> [EligibilityRow] {
+        let table = TSVTable(file: file, text: text, expectedHeader: header, diagnostics: &diagnostics)
+        var result: [EligibilityRow] = []
+        for row in table.rows {
+            func fail(_ message: String) {
+                diagnostics.append(.init(file: file, line: row.line, message: message))
+            }
+            guard let catalogue = catalogues[row[0]] else {
+                fail("unknown edition '\(row[0])'")
+                continue
+            }
+            guard catalogue.rows.contains(where: { $0.code == row[1] && $0.level == 1 }) else {
+                fail("'\(row[1])' is not a level-1 category of \(row[0])")
+                continue
+            }
+            guard !row[2].isEmpty, !row[3].isEmpty, !row[5].isEmpty,
+                CatalogueSource.confidences.contains(row[4])
+            else {
+                fail("each row needs an area, a rationale, a confidence tag (V, P, U, D) and a source")
+                continue
+            }
+            result.append(
+                EligibilityRow(
+                    edition: row[0], code: row[1], area: row[2], confidence: row[4], source: row[5]))
+        }
+        return result
+    }
+}
+
+/// The disclosure XSD, embedded as a string so that a binary copied anywhere still validates.
+public struct SchemaSource: Sendable {
+    public let file: String
+    public let text: String
+
+    /// Checks that the schema can live in a raw string literal and names the format's namespace.
+    public static func check(file: String, text: String, diagnostics: inout [TaxonomyDiagnostic])
+        -> SchemaSource?
+    {
+        if text.contains("\"\"\"#") {
+            diagnostics.append(.init(file: file, line: 0, message: "the schema must not contain '\"\"\"#'"))
+            return nil
+        }
+        if !text.contains("targetNamespace=\"urn:greenledger:disclosure:1\"") {
+            diagnostics.append(
+                .init(
+                    file: file, line: 0,
+                    message: "the schema's targetNamespace must be urn:greenledger:disclosure:1"))
+            return nil
+        }
+        return SchemaSource(file: file, text: text)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GreenDisclosure
+import Testing
+
+/// The exact rendered text of findings, line and column included.
+@Suite struct MessageTests {
+    static func findings(_ name: String) throws -> [String] {
+        let url = SampleFilingTests.samples.appendingPathComponent("invalid/\(name)")
+        return try DisclosureReader.validate(.bytes(Array(Data(contentsOf: url)), name: name)).diagnostics
+            .map(\.description)
+    }
+
+    @Test func districtMessage() throws {
+        #expect(
+            try Self.findings("GL-LOAN-003-district.xml").first { $0.contains("[GL-LOAN-003]") }
+                == "GL-LOAN-003-district.xml:36:7: error[GL-LOAN-003]: district '440399' is not a Shenzhen district "
+                + "(use one of 440303, 440304, 440305, 440306, 440307, 440308, 440309, 440310, 440311 or 'other')"
+        )
+    }
+
+    @Test func amountMessage() throws {
+        #expect(
+            try Self.findings("GL-AMT-001-three-decimals.xml")
+                == [
+                    "GL-AMT-001-three-decimals.xml:36:7: error[GL-AMT-001]: malformed amount '123456.789' in Balance: "
+                        + "amounts have at most 2 decimal places (fen) (write yuan with at most two decimals and no separators, "
+                        + "e.g. 12000000.00)"
+                ])
+    }
+
+    @Test func generationMessageShowsBothNumbersAndTheFactor() throws {
+        #expect(
+            try Self.findings("GL-GREEN-009-generation-mismatch.xml")
+                == [
+                    "GL-GREEN-009-generation-mismatch.xml:68:19: warning[GL-GREEN-009]: declared 16000.00 tCO2e differs by "
+                        + "92.3% from 21500.00 MWh × 0.3869 tCO2/MWh (mee-avg-south-2022) = 8318.35 tCO2e "
+                        + "(check the declared CO2e, or explain the method used)"
+                ])
+    }
+
+    @Test func reconciliationNamesExpectedAndFound() throws {
+        let findings = try Self.findings("GL-REC-001-total.xml")
+        #expect(findings.count == 1)
+        #expect(findings[0].hasPrefix("GL-REC-001-total.xml:14:5: error[GL-REC-001]: TotalLoans is "))
+        #expect(findings[0].contains("but the balances of all loans add up to"))
+        #expect(findings[0].contains("(difference 1.00)"))
+    }
+
+    @Test func schemaMessagesDropTheNamespaceNoise() throws {
+        #expect(
+            try Self.findings("GL-XSD-001-unknown-element.xml")
+                == [
+                    "GL-XSD-001-unknown-element.xml:12:5: error[GL-XSD-001]: Element 'Auditor': This element is not expected."
+                ])
+    }
+
+    @Test func olderEditionSuggestsTheCrosswalk() throws {
+        let finding = try #require(try Self.findings("GL-GREEN-004-older-edition.xml").first)
+        #expect(
+            finding
+                == "GL-GREEN-004-older-edition.xml:65:7: warning[GL-GREEN-004]: loan originated 2025-11-03 is classified under "
+                + "gicc-2019, not gfsp-2025 (the derived crosswalk suggests gfsp-2025 4.2.2 太阳能利用设施建设和运营 (exact-name))"
+        )
+    }
+}

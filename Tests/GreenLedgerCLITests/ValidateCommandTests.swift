@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// `greenledger validate` end to end: verdicts, rendering, formats and exit codes.
+@Suite struct ValidateCommandTests {
+    static let quarter = try! FileManager.default.contentsOfDirectory(
+        atPath: CLIRunner.packageRoot.appendingPathComponent("Samples/2026-Q3").path
+    ).filter { $0.hasSuffix(".xml") }.sorted().map { "Samples/2026-Q3/\($0)" }
+
+    @Test func theQuarterIsAccepted() throws {
+        let result = try CLIRunner.run(["validate"] + Self.quarter)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(
+            result.stdout.contains(
+                "Samples/2026-Q3/longgang-village-bank.xml: ACCEPT (0 errors; 0 warnings; 90 loans; 2026-Q3 revision 1; 深圳龙岗示例村镇银行股份有限公司)"
+            ))
+        #expect(result.stdout.hasSuffix("8 filings: 8 accepted, 0 rejected\n"))
+    }
+
+    @Test func strictTurnsTheWarningIntoARejection() throws {
+        let file = "Samples/2026-Q3/example-rural-commercial-bank.xml"
+        #expect(try CLIRunner.run(["validate", file]).status == 0)
+        let strict = try CLIRunner.run(["validate", "--strict", file])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("\(file): REJECT (0 errors; 1 warning; 361 loans"))
+    }
+
+    @Test func aBrokenFileIsRejectedWithCompilerStyleFindings() throws {
+        let result = try CLIRunner.run([
+            "validate", "Samples/invalid/GL-LOAN-006-maturity-before-origination.xml",
+        ])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines[0]
+                == "Samples/invalid/GL-LOAN-006-maturity-before-origination.xml:38:7: error[GL-LOAN-006]: maturity 2018-01-01 is before origination 2020-01-01"
+        )
+        #expect(
+            lines[1].hasSuffix(": REJECT (1 error; 0 warnings; 5 loans; 2026-Q3 revision 1; 深圳示例检验小额贷款有限公司)"))
+        #expect(
+            lines[2]
+                == "  GL-LOAN-006 error: 到期日早于发放日 / maturity before origination — 1 [disclosure format v1, Loans: Maturity ≥ Originated]"
+        )
+    }
+
+    @Test func standardInputIsNamedStdin() throws {
+        let data = try Data(
+            contentsOf: CLIRunner.packageRoot.appendingPathComponent(
+                "Samples/invalid/GL-LOAN-004-industry.xml"))
+        let result = try CLIRunner.run(["validate", "-"], stdin: data)
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.hasPrefix(
+                "<stdin>:43:7: error[GL-LOAN-004]: industry code 'D44160' is not a GB/T 4754-2017 code"))
+    }
+
+    @Test func unreadableFilesExitTwo() throws {
+        let result = try CLIRunner.run([
+            "validate", "Samples/2026-Q3/longgang-village-bank.xml", "no-such-file.xml",
+        ])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr
+                == "greenledger: error: no-such-file.xml: cannot read the file: No such file or directory\n")
+        #expect(result.stdout.contains("longgang-village-bank.xml: ACCEPT"))
+    }
+
+    @Test func usageErrorsExitSixtyFour() throws {
+        #expect(try CLIRunner.run(["validate"]).status == 64)
+        #expect(try CLIRunner.run(["validate", "--max-per-rule", "-1", "x.xml"]).status == 64)
+        #expect(try CLIRunner.run(["validate", "--format", "yaml", "x.xml"]).status == 64)
+    }
+
+    @Test func maxPerRuleCapsPrintingButNotCounting() throws {
+        let result = try CLIRunner.run([
+            "validate", "--max-per-rule", "0", "Samples/invalid/GL-LOAN-001-duplicate-id.xml",
+        ])
+        #expect(result.status == 1)
+        #expect(!result.stdout.contains("error[GL-LOAN-001]"))
+        #expect(result.stdout.contains("GL-LOAN-001 error: 贷款编号重复 / duplicate loan id — 1 (1 not shown)"))
+    }
+
+    @Test func jsonIsOneStableDocumentPerRun() throws {
+        let files = ["Samples/invalid/GL-REC-002-green.xml", "Samples/2026-Q3/pengcheng-microcredit.xml"]
+        let first = try CLIRunner.run(["validate", "--format", "json"] + files)
+        let second = try CLIRunner.run(["validate", "--format", "json"] + files)
+        #expect(first.status == 1)
+        #expect(first.stdout == second.stdout)
+        let document = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as! [String: Any]
+        #expect(document["schema"] as? String == "greenledger-validate/1")
+        let reports = document["files"] as! [[String: Any]]
+        #expect(reports.map { $0["verdict"] as! String } == ["REJECT", "ACCEPT"])
+        let finding = (reports[0]["findings"] as! [[String: Any]])[0]
+        #expect(finding["rule"] as? String == "GL-REC-002")
+        #expect(finding["line"] as? Int == 15)
+        #expect((document["rules"] as! [[String: Any]]).map { $0["id"] as! String } == ["GL-REC-002"])
+    }
+
+    @Test func csvIsALedgerKeyedByLoanID() throws {
+        let result = try CLIRunner.run([
+            "validate", "--format", "csv", "Samples/invalid/GL-LOAN-002-borrower-uscc.xml",
+        ])
+        #expect(result.status == 1)
+        let rows = result.stdout.split(separator: "\r\n").map(String.init)
+        #expect(
+            rows[0] == "\u{FEFF}file,loan_id,verdict,rule,severity,line,column,message,hint,title_zh,title_en"
+        )
+        #expect(rows.count == 2)
+        #expect(
+            rows[1].hasPrefix(
+                "Samples/invalid/GL-LOAN-002-borrower-uscc.xml,TST-000001,REJECT,GL-LOAN-002,error,27,7,"))
+    }
+
+    @Test func rulesAreListed() throws {
+        let result = try CLIRunner.run(["validate", "--rules", "--format", "json"])
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let ids = (document["rules"] as! [[String: Any]]).map { $0["id"] as! String }
+        #expect(ids.count == 32)
+        #expect(ids == ids.sorted())
+    }
+}
