@@ -18,4 +18,10 @@
 static inline void clx_free(void *p) { xmlFree(p); }
 static inline const char *clx_parser_version(void) { return xmlParserVersion; }
 
+// glibc's memrchr (a GNU extension, so not visible without _GNU_SOURCE): the last `c` in `n` bytes at `s`.
+void *memrchr(const void *s, int c, size_t n);
+static inline const unsigned char *clx_last_byte(const unsigned char *s, int c, size_t n) {
+    return (const unsigned char *)memrchr(s, c, n);
+}
+
 #endif

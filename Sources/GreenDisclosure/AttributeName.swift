@@ -19,17 +19,24 @@ struct Attributes {
     let count: Int
     let table: AttributeTable
 
+    /// The value of `wanted`: one pointer comparison per attribute, no hashing.
+    @inline(__always)
     func bytes(_ wanted: AttributeName) -> UnsafeBufferPointer<UInt8>? {
-        guard let base else { return nil }
+        guard let base, let target = table.pointer(wanted) else { return nil }
         for index in 0..<count {
             let entry = base.advanced(by: index * 5)
-            guard entry[2] == nil, table.name(entry[0]) == wanted, let start = entry[3], let end = entry[4]
-            else {
-                continue
-            }
+            guard let name = entry[0], UnsafeRawPointer(name) == target, entry[2] == nil,
+                let start = entry[3],
+                let end = entry[4]
+            else { continue }
             return UnsafeBufferPointer(start: start, count: end - start)
         }
         return nil
+    }
+
+    /// The value through `cache`, for values that repeat.
+    func string(_ wanted: AttributeName, cache: inout StringCache) -> String? {
+        bytes(wanted).map { cache.string($0) }
     }
 
     func string(_ wanted: AttributeName) -> String? {
@@ -47,21 +54,19 @@ struct Attributes {
     func quantity(_ wanted: AttributeName) -> Double? { bytes(wanted).flatMap(Quantity.parse) }
 }
 
-/// Maps interned attribute-name pointers of one parser to ``AttributeName``.
+/// The interned pointer of each attribute name in one parser's dictionary.
 struct AttributeTable {
-    private var table: [UnsafeRawPointer: AttributeName] = [:]
+    private var pointers: [UnsafeRawPointer?] = []
 
     init(dictionary: OpaquePointer?) {
+        pointers = [UnsafeRawPointer?](repeating: nil, count: AttributeName.allCases.count)
+        guard let dictionary else { return }
         for name in AttributeName.allCases where name != .unknown {
-            if let pointer = xmlDictLookup(dictionary, name.xmlName, -1) {
-                table[UnsafeRawPointer(pointer)] = name
-            }
+            pointers[Int(name.rawValue)] = xmlDictLookup(dictionary, name.xmlName, -1).map(
+                UnsafeRawPointer.init)
         }
     }
 
     @inline(__always)
-    func name(_ pointer: UnsafePointer<xmlChar>?) -> AttributeName {
-        guard let pointer else { return .unknown }
-        return table[UnsafeRawPointer(pointer)] ?? .unknown
-    }
+    func pointer(_ name: AttributeName) -> UnsafeRawPointer? { pointers[Int(name.rawValue)] }
 }

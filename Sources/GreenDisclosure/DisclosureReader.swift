@@ -13,97 +13,26 @@ public enum DisclosureReader {
 
     /// Validates `input` and returns the report. Throws ``FilingReadError`` only when the input cannot be
     /// read at all; everything wrong with its content is a finding in the report.
+    ///
+    /// libxml2 parses on a worker thread while the rules run, and `onLoan` is called, on the calling
+    /// thread; the two exchange bounded batches, so memory stays flat whatever the file's size.
     public static func validate(
         _ input: FilingInput, options: ReaderOptions = ReaderOptions(), onLoan: ((Loan) -> Void)? = nil
     ) throws -> ValidationReport {
         _ = LibXML2.initialized
-        var reader = try ChunkReader(input)
-        defer { reader.close() }
-        let name = input.displayName
-        let state = UnsafeMutablePointer<ReaderState>.allocate(capacity: 1)
-        state.initialize(to: ReaderState(fileName: name, options: options, onLoan: onLoan))
-        defer {
-            state.deinitialize(count: 1)
-            state.deallocate()
+        _ = DisclosureSchema.shared
+        let queue = EventQueue(capacity: 8)
+        let pass = ParsePass(
+            reader: try ChunkReader(input), name: input.displayName, options: options, queue: queue)
+        let worker = WorkerThread { pass.run() }
+        worker.start()
+        var runner = RuleRunner(fileName: input.displayName, options: options, onLoan: onLoan)
+        while let batch = queue.pop() {
+            for event in batch { runner.handle(event) }
         }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-
-        var sax = makeHandler()
-        var saxPointer: UnsafeMutablePointer<xmlSAXHandler>? = withUnsafeMutablePointer(to: &sax) { $0 }
-        var userData: UnsafeMutableRawPointer? = UnsafeMutableRawPointer(state)
-        let validation = xmlSchemaNewValidCtxt(DisclosureSchema.shared.pointer)
-        defer { xmlSchemaFreeValidCtxt(validation) }
-        xmlSchemaSetValidStructuredErrors(validation, schemaError, UnsafeMutableRawPointer(state))
-        let plug = xmlSchemaSAXPlug(validation, &saxPointer, &userData)
-        defer { if plug != nil { xmlSchemaSAXUnplug(plug) } }
-        // The plug's own handler does not forward structured parser errors: give it ours.
-        saxPointer?.pointee.serror = sax.serror
-
-        var bytesRead = try reader.read(into: buffer)
-        let first = min(bytesRead, 4)
-        let created = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: first) {
-            xmlCreatePushParserCtxt(saxPointer, userData, $0, Int32(first), name)
-        }
-        guard let parser = created else {
-            throw FilingReadError(file: name, reason: "libxml2 could not create a parser")
-        }
-        defer { xmlFreeParserCtxt(parser) }
-        xmlCtxtUseOptions(parser, LibXML2.safeOptions)
-        parser.pointee._private = UnsafeMutableRawPointer(state)
-        state.pointee.parser = parser
-        state.pointee.names = NameTable(dictionary: parser.pointee.dict)
-        state.pointee.attributes = AttributeTable(dictionary: parser.pointee.dict)
-        xmlSchemaValidateSetLocator(
-            validation,
-            { context, _, line in
-                let parser = context!.assumingMemoryBound(to: xmlParserCtxt.self)
-                line?.pointee = UInt(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser)))
-                return 0
-            }, UnsafeMutableRawPointer(parser))
-
-        if bytesRead == 0 {
-            state.pointee.sink.report(
-                Rules.malformedXML, at: SourceLocation(line: 1, column: 1), "the file is empty",
-                hint: "export the filing again")
-            state.pointee.stopped = true
-        }
-        var total = bytesRead
-        var pending = bytesRead - first
-        var offset = first
-        while !state.pointee.stopped {
-            if pending == 0 {
-                bytesRead = try reader.read(into: buffer)
-                total += bytesRead
-                pending = bytesRead
-                offset = 0
-            }
-            let last: Int32 = pending == 0 ? 1 : 0
-            state.pointee.finishing = last == 1
-            let chars = buffer.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
-            let status = xmlParseChunk(parser, chars, Int32(pending), last)
-            pending = 0
-            if last == 1 || status != 0 && parser.pointee.wellFormed == 0 && parser.pointee.disableSAX != 0 {
-                break
-            }
-        }
-        if !state.pointee.sawRoot && !state.pointee.fatalError && !state.pointee.stopped {
-            state.pointee.sink.report(
-                Rules.malformedXML, at: SourceLocation(line: 1, column: 1), "the file has no XML element")
-        }
-
-        var report = ValidationReport(file: name)
-        report.bytesRead = total
-        report.header = state.pointee.sawHeader ? state.pointee.header : nil
-        report.portfolio = state.pointee.sawPortfolio ? state.pointee.portfolio : nil
-        report.operations = state.pointee.operations
-        report.loanCount = state.pointee.loanCount
-        report.hasLoans = state.pointee.hasLoans
-        report.diagnostics = state.pointee.sink.stored.sorted {
-            ($0.line, $0.column, $0.ruleID) < ($1.line, $1.column, $1.ruleID)
-        }
-        report.countsByRule = state.pointee.sink.counts
-        return report
+        worker.join()
+        if let error = pass.readError { throw error }
+        return pass.report(merging: runner.sink)
     }
 
     /// The SAX2 callbacks. `context` is our state pointer (the schema plug passes it through).
@@ -191,7 +120,7 @@ extension ReaderState {
         let line = Int(error.line)
         // Values are validated at their end tag, so the element may have just closed.
         let frames = stack + (lastClosed.map { [$0] } ?? [])
-        let column = frames.last(where: { $0.location.line == line })?.location.column ?? 1
+        let column = max(1, frames.last(where: { $0.location.line == line })?.location.column ?? 1)
         sink.report(Rules.schema, at: SourceLocation(line: line, column: column), message)
     }
 

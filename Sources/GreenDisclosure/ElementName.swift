@@ -30,16 +30,31 @@ enum ElementName: UInt8, CaseIterable {
     }
 
     var operationsItem: OperationsFigures.Item? { OperationsFigures.Item(rawValue: xmlName) }
+
+    /// Whether a rule can report at this element's start tag. Finding a start tag's column costs a scan,
+    /// so the others record their line only.
+    var needsLocation: Bool {
+        switch self {
+        case .name, .period, .revision, .currency, .header, .portfolio, .loans, .classification, .segments,
+            .activity, .benefits, .standardCoal, .cod, .ammoniaNitrogen, .so2, .nox, .waterSaved, .officeCoal,
+            .officeDiesel, .officeGasoline, .officeNaturalGas, .vehicleDiesel, .vehicleGasoline, .electricity,
+            .purchasedHeat, .businessTravel, .water, .paper, .waste:
+            false
+        default:
+            true
+        }
+    }
 }
 
 /// Maps interned name pointers of one parser to ``ElementName``.
 struct NameTable {
-    private var table: [UnsafeRawPointer: ElementName] = [:]
+    private var table = PointerTable()
 
     init(dictionary: OpaquePointer?) {
+        guard let dictionary else { return }
         for name in ElementName.allCases where name != .unknown {
             if let pointer = xmlDictLookup(dictionary, name.xmlName, -1) {
-                table[UnsafeRawPointer(pointer)] = name
+                table.insert(UnsafeRawPointer(pointer), name.rawValue)
             }
         }
     }
@@ -47,6 +62,6 @@ struct NameTable {
     @inline(__always)
     func name(_ pointer: UnsafePointer<xmlChar>?) -> ElementName {
         guard let pointer else { return .unknown }
-        return table[UnsafeRawPointer(pointer)] ?? .unknown
+        return ElementName(rawValue: table.value(UnsafeRawPointer(pointer))) ?? .unknown
     }
 }

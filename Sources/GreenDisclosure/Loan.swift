@@ -28,9 +28,30 @@ public enum LoanClassification: String, Hashable, Sendable, Encodable {
     public var isNonPerforming: Bool { self == .substandard || self == .doubtful || self == .loss }
 }
 
+/// Text kept as the UTF-8 bytes libxml2 delivered (already validated by it) and decoded only when read:
+/// creating a `String` re-validates UTF-8, which costs more than the rest of a loan's parsing for
+/// Chinese names.
+public struct UTF8Text: Hashable, Sendable, Encodable, CustomStringConvertible, ExpressibleByStringLiteral {
+    let bytes: [UInt8]
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ text: String) { bytes = Array(text.utf8) }
+    public init(stringLiteral value: String) { self.init(value) }
+
+    public var description: String { String(decoding: bytes, as: UTF8.self) }
+    public var isEmpty: Bool { bytes.isEmpty }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
 /// The financed project (`Green/Project`).
 public struct FinancedProject: Hashable, Sendable, Encodable {
-    public var name: String
+    /// The project's name; see ``name``.
+    public var nameText: UTF8Text
+    public var name: String { nameText.description }
     public var totalInvestment: Money?
     public var eiaRequired: Bool?
     /// `done`, `pending` or `not-required`.
@@ -93,7 +114,9 @@ public struct BorrowerEmissions: Hashable, Sendable, Encodable {
 public struct Loan: Hashable, Sendable, Encodable {
     public var id: String = ""
     public var location = SourceLocation(line: 0, column: 0)
-    public var borrowerName: String = ""
+    /// The borrower's name, decoded on access from ``borrowerNameText``.
+    public var borrowerName: String { borrowerNameText.description }
+    public var borrowerNameText: UTF8Text = ""
     public var borrowerUSCC: String = ""
     /// A Shenzhen district code (GB/T 2260) or `other`.
     public var district: String = ""

@@ -7,7 +7,7 @@ extension ReaderState {
         _ name: ElementName, localName: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
         attributes list: Attributes
     ) {
-        let location = startLocation()
+        let location = name.needsLocation || stack.isEmpty ? startLocation() : lineLocation()
         let parent = stack.last?.name ?? .unknown
         if stack.isEmpty {
             sawRoot = true
@@ -70,9 +70,9 @@ extension ReaderState {
             loan.location = location
         case (.loan, .borrower):
             loan.borrowerUSCC = list.string(.uscc) ?? ""
-            loan.district = list.string(.district) ?? ""
-            loan.industry = list.string(.industry) ?? ""
-            loan.size = list.string(.size) ?? ""
+            loan.district = list.string(.district, cache: &strings.district) ?? ""
+            loan.industry = list.string(.industry, cache: &strings.industry) ?? ""
+            loan.size = list.string(.size, cache: &strings.size) ?? ""
             fieldLocations.borrower = location
             beginText()
         case (.loan, .balance):
@@ -88,21 +88,24 @@ extension ReaderState {
             beginText()
         case (.loan, .green):
             loan.green = GreenDetail(
-                standard: list.string(.standard) ?? "", code: list.string(.code) ?? "",
+                standard: list.string(.standard, cache: &strings.standard) ?? "",
+                code: list.string(.code, cache: &strings.code) ?? "",
                 carbonFacility: list.bool(.carbonFacility) ?? false, location: location)
         case (.green, .project):
             fieldLocations.project = location
-            var project = FinancedProject(name: list.string(.name) ?? "")
+            var project = FinancedProject(
+                nameText: UTF8Text(bytes: list.bytes(.name).map { Array($0) } ?? []))
             if let bytes = list.bytes(.totalInvestment) {
                 project.totalInvestment = money(bytes, element: "Project/@totalInvestment", at: location)
             }
             project.eiaRequired = list.bool(.eiaRequired)
-            project.evaluation = list.string(.evaluation)
+            project.evaluation = list.string(.evaluation, cache: &strings.evaluation)
             loan.green?.project = project
         case (.activity, .generation):
             fieldLocations.activity = location
             loan.green?.activity = .generation(
-                technology: list.string(.technology) ?? "", capacityMW: list.quantity(.capacityMW),
+                technology: list.string(.technology, cache: &strings.technology) ?? "",
+                capacityMW: list.quantity(.capacityMW),
                 annualMWh: list.quantity(.annualMWh))
         case (.activity, .energySaving):
             fieldLocations.activity = location
@@ -124,7 +127,7 @@ extension ReaderState {
             if name == .co2e { fieldLocations.co2e = location }
             beginText()
         case (.loan, .emissions):
-            var emissions = BorrowerEmissions(basis: list.string(.basis) ?? "")
+            var emissions = BorrowerEmissions(basis: list.string(.basis, cache: &strings.basis) ?? "")
             emissions.year = list.string(.year).flatMap { Int($0) }
             emissions.scope1Tonnes = list.quantity(.scope1)
             emissions.scope2Tonnes = list.quantity(.scope2)
@@ -147,13 +150,13 @@ extension ReaderState {
     }
 
     mutating func beginText() {
-        text.removeAll(keepingCapacity: true)
+        text.reset()
         capturing = true
     }
 
     mutating func characters(_ pointer: UnsafePointer<xmlChar>, _ count: Int) {
-        guard capturing, text.count < 1 << 20 else { return }
-        text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+        guard capturing, text.count < TextBuffer.limit else { return }
+        text.append(pointer, count)
     }
 
     /// An end tag: store the captured value, and run the checks due when a section or a loan closes.
@@ -166,7 +169,7 @@ extension ReaderState {
         let location = frame.location
         switch (parent, frame.name) {
         case (.lender, .name) where wasCapturing:
-            let value = String(decoding: text, as: UTF8.self)
+            let value = String(decoding: text.bytes, as: UTF8.self)
             if nameLanguage == "zh" {
                 header.lenderNameZh = value
             } else if nameLanguage == "en" {
@@ -174,11 +177,10 @@ extension ReaderState {
             }
         case (.header, .period): header.period = ReportingPeriod(trimmed)
         case (.header, .revision): header.revision = Int(trimmed) ?? header.revision
-        case (.header, .preparedOn): header.preparedOn = CalendarDate(trimmed)
+        case (.header, .preparedOn): header.preparedOn = CalendarDate(bytes: text.trimmed)
         case (.header, .currency): header.currency = trimmed
         case (.disclosure, .header):
-            checker.checkHeader(
-                header, lenderAt: lenderLocation, preparedOnAt: preparedOnLocation, sink: &sink)
+            emit(.header(header, lender: lenderLocation, preparedOn: preparedOnLocation))
         case (.portfolio, .totalLoans): portfolio.totalLoans = figure("TotalLoans", location)
         case (.portfolio, .greenLoans): portfolio.greenLoans = figure("GreenLoans", location)
         case (.portfolio, .techEnterpriseLoans):
@@ -190,37 +192,29 @@ extension ReaderState {
         case (.portfolio, .nonPerformingLoans):
             portfolio.nonPerformingLoans = figure("NonPerformingLoans", location)
         case (.district, .totalLoans):
-            let value = money(text, element: "District/TotalLoans", at: location)
+            let value = money(text.bytes, element: "District/TotalLoans", at: location)
             if !portfolio.districts.isEmpty {
                 portfolio.districts[portfolio.districts.count - 1].totalLoans = value
             }
         case (.district, .greenLoans):
-            let value = money(text, element: "District/GreenLoans", at: location)
+            let value = money(text.bytes, element: "District/GreenLoans", at: location)
             if !portfolio.districts.isEmpty {
                 portfolio.districts[portfolio.districts.count - 1].greenLoans = value
             }
         case (.category, .greenLoans):
-            let value = money(text, element: "Category/GreenLoans", at: location)
+            let value = money(text.bytes, element: "Category/GreenLoans", at: location)
             if !portfolio.categories.isEmpty {
                 portfolio.categories[portfolio.categories.count - 1].greenLoans = value
             }
-        case (.disclosure, .portfolio): checker.checkPortfolio(portfolio, sink: &sink)
-        case (.loan, .borrower): loan.borrowerName = String(decoding: text, as: UTF8.self)
-        case (.loan, .balance): loan.balance = money(text, element: "Balance", at: location)
-        case (.loan, .originated): loan.originated = CalendarDate(trimmed)
-        case (.loan, .maturity): loan.maturity = CalendarDate(trimmed)
-        case (.loan, .classification): loan.classification = LoanClassification(rawValue: trimmed)
-        case (.loan, .segments):
-            for word in trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                switch word {
-                case "inclusive-small-micro": loan.segments.insert(.inclusiveSmallMicro)
-                case "tech-enterprise": loan.segments.insert(.techEnterprise)
-                case "manufacturing-mid-long-term": loan.segments.insert(.manufacturingMidLongTerm)
-                default: break
-                }
-            }
+        case (.disclosure, .portfolio): emit(.portfolio(portfolio))
+        case (.loan, .borrower): loan.borrowerNameText = UTF8Text(bytes: Array(text.bytes))
+        case (.loan, .balance): loan.balance = money(text.bytes, element: "Balance", at: location)
+        case (.loan, .originated): loan.originated = CalendarDate(bytes: text.trimmed)
+        case (.loan, .maturity): loan.maturity = CalendarDate(bytes: text.trimmed)
+        case (.loan, .classification): loan.classification = LoanClassification(bytes: text.trimmed)
+        case (.loan, .segments): loan.segments = LoanSegments(bytes: text.bytes)
         case (.benefits, let item):
-            let value = Quantity.parse(text)
+            let value = Quantity.parse(text.bytes)
             switch item {
             case .co2e: loan.green?.benefits?.co2eTonnes = value
             case .standardCoal: loan.green?.benefits?.standardCoalTce = value
@@ -233,7 +227,7 @@ extension ReaderState {
             }
         case (.loans, .loan): finishLoan()
         case (.operations, let item):
-            if let key = item.operationsItem, let value = Quantity.parse(text) {
+            if let key = item.operationsItem, let value = Quantity.parse(text.bytes) {
                 operations?.values[key] = value
             }
         case (.unknown, .disclosure): finishDocument()
@@ -242,22 +236,22 @@ extension ReaderState {
     }
 
     var trimmed: String {
-        String(decoding: text, as: UTF8.self).trimmingXMLWhitespace
+        String(decoding: text.trimmed, as: UTF8.self)
     }
 
     mutating func figure(_ element: String, _ location: SourceLocation) -> Portfolio.Figure? {
-        money(text, element: element, at: location).map { Portfolio.Figure(amount: $0, location: location) }
+        money(text.bytes, element: element, at: location).map {
+            Portfolio.Figure(amount: $0, location: location)
+        }
     }
 
     mutating func finishLoan() {
         loanCount += 1
-        checker.checkLoan(loan, fields: fieldLocations, period: header.period, sink: &sink)
-        totals.add(loan)
-        onLoan?(loan)
+        emit(.loan(loan, fieldLocations))
     }
 
     mutating func finishDocument() {
-        if hasLoans { checker.reconcile(portfolio, totals: totals, sink: &sink) }
+        emit(.end(hasLoans: hasLoans))
     }
 }
 
@@ -272,5 +266,50 @@ extension String {
             return ""
         }
         return String(self[start...end])
+    }
+}
+
+extension UInt8 {
+    /// Space, tab, line feed or carriage return.
+    @inline(__always) var isXMLWhitespace: Bool {
+        self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D
+    }
+}
+
+extension LoanClassification {
+    /// Parses the classification word from bytes.
+    init?(bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.equals("normal") {
+            self = .normal
+        } else if bytes.equals("special-mention") {
+            self = .specialMention
+        } else if bytes.equals("substandard") {
+            self = .substandard
+        } else if bytes.equals("doubtful") {
+            self = .doubtful
+        } else if bytes.equals("loss") {
+            self = .loss
+        } else {
+            return nil
+        }
+    }
+}
+
+extension LoanSegments {
+    /// Parses the space-separated segment list from bytes; unknown words are left to the XSD.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index].isXMLWhitespace {
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            if word.equals("inclusive-small-micro") {
+                insert(.inclusiveSmallMicro)
+            } else if word.equals("tech-enterprise") {
+                insert(.techEnterprise)
+            } else if word.equals("manufacturing-mid-long-term") {
+                insert(.manufacturingMidLongTerm)
+            }
+            start = index + 1
+        }
     }
 }

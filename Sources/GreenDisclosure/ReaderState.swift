@@ -16,16 +16,18 @@ struct ReaderState {
     let fileName: String
     let options: ReaderOptions
     var sink: DiagnosticSink
-    var checker: RuleChecker
     var names: NameTable
     var attributes: AttributeTable
+    var strings = AttributeStrings()
     var parser: UnsafeMutablePointer<xmlParserCtxt>?
-    var onLoan: ((Loan) -> Void)?
+    /// Events for the checking thread, handed over in batches.
+    var events: [ReaderEvent] = []
+    let queue: EventQueue
 
     var stack: [Frame] = []
     /// The element that closed last, for locating validity errors reported at its end tag.
     var lastClosed: Frame?
-    var text: [UInt8] = []
+    var text = TextBuffer()
     var capturing = false
     var stopped = false
     var sawRoot = false
@@ -45,40 +47,46 @@ struct ReaderState {
     var fieldLocations = LoanFieldLocations()
     var loanCount = 0
     var hasLoans = false
-    var totals = LoanTotals()
 
-    init(fileName: String, options: ReaderOptions, onLoan: ((Loan) -> Void)?) {
+    /// Events per batch: large enough to make the hand-over cheap, small enough to keep memory flat.
+    static let batchSize = 512
+
+    init(fileName: String, options: ReaderOptions, queue: EventQueue) {
         self.fileName = fileName
         self.options = options
-        self.onLoan = onLoan
+        self.queue = queue
         sink = DiagnosticSink(file: fileName, storedPerRule: options.storedFindingsPerRule)
-        checker = RuleChecker(options: options)
         names = NameTable(dictionary: nil)
         attributes = AttributeTable(dictionary: nil)
         stack.reserveCapacity(16)
-        text.reserveCapacity(256)
     }
 
-    /// Where the start tag being reported begins: scans back from the parser's position to its `<`.
+    /// Where the start tag being reported begins: the parser stands at its end, so find its `<` (attribute
+    /// values cannot contain one) and count the characters in between.
     func startLocation() -> SourceLocation {
         guard let parser, let input = parser.pointee.input, let cur = input.pointee.cur,
-            let base = input.pointee.base
+            let base = input.pointee.base,
+            cur > base
         else { return SourceLocation(line: 0, column: 0) }
         let line = Int(input.pointee.line)
         let column = Int(input.pointee.col)
-        var pointer = cur
-        var characters = 0
-        var newlines = 0
-        while pointer > base {
-            pointer -= 1
-            let byte = pointer.pointee
-            if byte == UInt8(ascii: "<") { break }
-            if byte == 0x0A { newlines += 1 }
-            if byte & 0xC0 != 0x80 { characters += 1 }
+        // Find the tag's '<' (glibc's memrchr is vectorised), then check the tag for non-ASCII bytes and line
+        // feeds in one branch-free pass; only then count characters one by one.
+        guard let found = clx_last_byte(base, Int32(UInt8(ascii: "<")), cur - base) else {
+            return SourceLocation(line: line, column: 1)
+        }
+        let open = found
+        let tag = UnsafeBufferPointer(start: open + 1, count: cur - open - 1)
+        let (high, feeds) = Self.scan(tag)
+        var characters = tag.count
+        let newlines = feeds
+        if high >= 0x80 {
+            characters = 0
+            for byte in tag where byte & 0xC0 != 0x80 { characters &+= 1 }
         }
         if newlines == 0 { return SourceLocation(line: line, column: max(1, column - characters - 1)) }
         // The tag spans lines: count the '<' column from the start of its own line, if still buffered.
-        var scan = pointer
+        var scan = open
         var leading = 0
         while scan > base, (scan - 1).pointee != 0x0A {
             scan -= 1
@@ -87,12 +95,57 @@ struct ReaderState {
         return SourceLocation(line: line - newlines, column: leading + 1)
     }
 
+    /// The OR of all bytes (≥ 0x80 means non-ASCII) and the number of line feeds, 16 bytes at a time.
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt8, Int) {
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        let raw = UnsafeRawPointer(base)
+        var ored = SIMD16<UInt8>()
+        var feeds = 0
+        var offset = 0
+        let newline = SIMD16<UInt8>(repeating: 0x0A)
+        while offset + 16 <= bytes.count {
+            let chunk = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+            ored |= chunk
+            if any(chunk .== newline) {
+                for index in 0..<16 where chunk[index] == 0x0A { feeds += 1 }
+            }
+            offset += 16
+        }
+        var high = ored.max()
+        while offset < bytes.count {
+            let byte = base[offset]
+            high |= byte
+            if byte == 0x0A { feeds += 1 }
+            offset += 1
+        }
+        return (high, feeds)
+    }
+
+    /// The current line, column unknown (0): for elements no rule reports on.
+    func lineLocation() -> SourceLocation {
+        guard let input = parser?.pointee.input else { return SourceLocation(line: 0, column: 0) }
+        return SourceLocation(line: Int(input.pointee.line), column: 0)
+    }
+
     /// The parser's current position (for end tags and text).
     func currentLocation() -> SourceLocation {
         guard let parser else { return SourceLocation(line: 0, column: 0) }
         return SourceLocation(
             line: Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser))),
             column: Int(xmlSAX2GetColumnNumber(UnsafeMutableRawPointer(parser))))
+    }
+
+    mutating func emit(_ event: ReaderEvent) {
+        events.append(event)
+        if events.count >= Self.batchSize { flush() }
+    }
+
+    mutating func flush() {
+        guard !events.isEmpty else { return }
+        queue.push(events)
+        events = []
+        events.reserveCapacity(Self.batchSize)
     }
 
     mutating func stop() {

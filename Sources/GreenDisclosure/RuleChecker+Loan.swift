@@ -14,7 +14,7 @@ extension RuleChecker {
         _ loan: Loan, fields: LoanFieldLocations, period: ReportingPeriod?, sink: inout DiagnosticSink
     ) {
         let id = loan.id
-        if !seenLoanIDs.insert(id.hashValue).inserted {
+        if !seenLoanIDs.insert(id) {
             sink.report(
                 Rules.duplicateLoanID, at: loan.location,
                 "loan id '\(id)' appears more than once in the file",
@@ -30,7 +30,7 @@ extension RuleChecker {
             sink.report(
                 Rules.borrowerDistrict, at: fields.borrower,
                 "district '\(loan.district)' is not a Shenzhen district",
-                hint: "use one of \(districtCodes.sorted().joined(separator: ", ")) or 'other'", loanID: id)
+                hint: "use one of \(districtCodes.joined(separator: ", ")) or 'other'", loanID: id)
         }
         if !Self.isIndustryCode(loan.industry) {
             sink.report(
@@ -54,17 +54,20 @@ extension RuleChecker {
 
     /// `D4416`: a section letter A–T, optionally 2 to 4 digits.
     static func isIndustryCode(_ code: String) -> Bool {
-        let bytes = Array(code.utf8)
-        guard let first = bytes.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "T") else {
-            return false
+        var count = 0
+        for byte in code.utf8 {
+            if count == 0 {
+                guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "T") else { return false }
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
+            }
+            count += 1
         }
-        let digits = bytes.dropFirst()
-        return (digits.isEmpty || (2...4).contains(digits.count))
-            && digits.allSatisfy { $0 >= 48 && $0 <= 57 }
+        return count == 1 || (3...5).contains(count)
     }
 
     mutating func status(of green: GreenDetail) -> GreenCodeStatus {
-        let key = green.standard + "|" + green.code
+        let key = GreenKey(standard: green.standard, code: green.code)
         if let cached = greenCodeCache[key] { return cached }
         let status: GreenCodeStatus
         do {
@@ -114,23 +117,22 @@ extension RuleChecker {
         case .leaf:
             break
         }
-        let current = taxonomy.currentEdition
-        if let originated = loan.originated, green.standard != current.id.rawValue,
-            taxonomy.editionRule(forLoanOriginatedOn: originated).required == current.id
+        if let originated = loan.originated, let currentFrom, originated >= currentFrom,
+            green.standard != currentEdition.rawValue
         {
             let counterpart =
-                (try? taxonomy.map(code: green.code, from: green.standard, to: current.id.rawValue))?
+                (try? taxonomy.map(code: green.code, from: green.standard, to: currentEdition.rawValue))?
                 .matches.first
             sink.report(
                 Rules.olderEdition, at: green.location,
-                "loan originated \(originated) is classified under \(green.standard), not \(current.id)",
+                "loan originated \(originated) is classified under \(green.standard), not \(currentEdition)",
                 hint: counterpart.map {
-                    "the derived crosswalk suggests \(current.id) \($0.item.code) \($0.item.nameZh) (\($0.entry.matchKind.rawValue))"
-                } ?? "classify it under \(current.id)", loanID: id)
+                    "the derived crosswalk suggests \(currentEdition) \($0.item.code) \($0.item.nameZh) (\($0.entry.matchKind.rawValue))"
+                } ?? "classify it under \(currentEdition)", loanID: id)
         }
         if green.carbonFacility {
-            let top = green.code.prefix(while: { $0 != "." })
-            if eligible["\(green.standard)|\(top)"] == nil {
+            let top = String(green.code.prefix(while: { $0 != "." }))
+            if eligible[GreenKey(standard: green.standard, code: top)] == nil {
                 let areas = taxonomy.carbonFacilityCategories.filter { $0.edition.rawValue == green.standard }
                     .map { "\($0.code) (\($0.area))" }
                 sink.report(

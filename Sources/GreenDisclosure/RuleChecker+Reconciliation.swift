@@ -43,8 +43,8 @@ extension RuleChecker {
             Rules.nplMismatch, "NonPerformingLoans", portfolio.nonPerformingLoans, totals.nonPerforming,
             what: "balances of substandard, doubtful and loss loans")
         for row in portfolio.districts {
-            let total = totals.districtTotal[row.code, default: 0]
-            let green = totals.districtGreen[row.code, default: 0]
+            let sums = totals.district(row.code)
+            let (total, green) = (sums.total, sums.green)
             if let declared = row.totalLoans, declared.fen != total {
                 sink.report(
                     Rules.districtMismatch, at: row.location,
@@ -59,7 +59,7 @@ extension RuleChecker {
             }
         }
         for row in portfolio.categories {
-            let green = totals.categoryGreen["\(row.standard)|\(row.code)", default: 0]
+            let green = totals.categories[GreenKey(standard: row.standard, code: row.code), default: 0]
             if let declared = row.greenLoans, declared.fen != green {
                 sink.report(
                     Rules.categoryMismatch, at: row.location,

@@ -5,10 +5,14 @@ import GreenTaxonomy
 struct RuleChecker {
     let options: ReaderOptions
     let taxonomy = Taxonomy.standard
-    let districtCodes: Set<String>
-    let eligible: [String: String]
-    var seenLoanIDs: Set<Int> = []
-    var greenCodeCache: [String: GreenCodeStatus] = [:]
+    /// A handful of codes: a linear search of small strings beats hashing.
+    let districtCodes: [String]
+    let eligible: [GreenKey: String]
+    var seenLoanIDs = LoanIDSet()
+    var greenCodeCache: [GreenKey: GreenCodeStatus] = [:]
+    /// The current edition and the date from which loans must use it (gfsp-2025, 2025-10-01).
+    let currentEdition: EditionID
+    let currentFrom: CalendarDate?
 
     /// The threshold of the green-investment-evaluation rule, in fen (50,000,000 yuan).
     static let evaluationInvestmentFen: Int64 = 50_000_000 * 100
@@ -17,10 +21,13 @@ struct RuleChecker {
 
     init(options: ReaderOptions) {
         self.options = options
-        districtCodes = Set(taxonomy.districts.map(\.code))
+        districtCodes = taxonomy.districts.map(\.code)
+        currentEdition = taxonomy.currentEdition.id
+        currentFrom = taxonomy.currentEdition.effectiveFrom.value
         eligible = Dictionary(
-            taxonomy.carbonFacilityCategories.map { ("\($0.edition)|\($0.code)", $0.area) },
-            uniquingKeysWith: { a, _ in a })
+            taxonomy.carbonFacilityCategories.map {
+                (GreenKey(standard: $0.edition.rawValue, code: $0.code.description), $0.area)
+            }, uniquingKeysWith: { a, _ in a })
     }
 
     // MARK: Header
@@ -69,7 +76,7 @@ struct RuleChecker {
                 sink.report(
                     Rules.portfolioDistrict, at: row.location,
                     "District code '\(row.code)' is not a Shenzhen district",
-                    hint: "use one of \(districtCodes.sorted().joined(separator: ", ")) or 'other'")
+                    hint: "use one of \(districtCodes.joined(separator: ", ")) or 'other'")
             }
             if let green = row.greenLoans, let total = row.totalLoans, green > total {
                 sink.report(
@@ -92,4 +99,10 @@ struct RuleChecker {
             }
         }
     }
+}
+
+/// A loan's `Green/@standard` and `@code`, as a cache key.
+struct GreenKey: Hashable {
+    let standard: String
+    let code: String
 }

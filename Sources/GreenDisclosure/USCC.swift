@@ -14,21 +14,23 @@ public enum USCC {
     /// Method (GB 32100-2015 §5): with character values 0–30 and weights 3^(i) mod 31 for positions 1–17,
     /// the check value is 31 − (Σ value × weight mod 31), with 31 written as 0.
     public static func problem(_ code: String) -> String? {
-        let bytes = Array(code.utf8)
-        guard bytes.count == 18 else { return "a USCC has 18 characters, this one has \(code.count)" }
         var sum = 0
-        for (index, byte) in bytes.enumerated() {
+        var count = 0
+        var last: UInt8 = 0
+        for byte in code.utf8 {
+            count += 1
+            guard count <= 18 else { break }
             guard byte < 128, values[Int(byte)] >= 0 else {
                 return
                     "'\(Character(Unicode.Scalar(byte)))' is not a USCC character (digits and capitals except I, O, S, V, Z)"
             }
-            if index < 17 { sum += values[Int(byte)] * weights[index] }
+            if count <= 17 { sum += values[Int(byte)] * weights[count - 1] } else { last = byte }
         }
+        guard count == 18 else { return "a USCC has 18 characters, this one has \(code.count)" }
         let check = (31 - sum % 31) % 31
-        let expected = Character(Unicode.Scalar(alphabet[check]))
-        if values[Int(bytes[17])] != check {
-            return
-                "the check character is '\(Character(Unicode.Scalar(bytes[17])))' but should be '\(expected)'"
+        if values[Int(last)] != check {
+            let expected = Character(Unicode.Scalar(alphabet[check]))
+            return "the check character is '\(Character(Unicode.Scalar(last)))' but should be '\(expected)'"
         }
         return nil
     }
