@@ -7,11 +7,13 @@ final class ParsePass: @unchecked Sendable {
     private let state: UnsafeMutablePointer<ReaderState>
     private let name: String
     private var bytesRead = 0
+    private let progress: (@Sendable (Int) -> Void)?
     private(set) var readError: FilingReadError?
 
     init(reader: ChunkReader, name: String, options: ReaderOptions, queue: EventQueue) {
         self.reader = reader
         self.name = name
+        progress = options.progress
         state = UnsafeMutablePointer<ReaderState>.allocate(capacity: 1)
         state.initialize(to: ReaderState(fileName: name, options: options, queue: queue))
     }
@@ -90,6 +92,7 @@ final class ParsePass: @unchecked Sendable {
             if pending == 0 {
                 count = try reader.read(into: buffer)
                 bytesRead += count
+                progress?(bytesRead)
                 pending = count
                 offset = 0
             }

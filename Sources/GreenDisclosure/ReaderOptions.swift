@@ -8,6 +8,8 @@ public struct ReaderOptions: Sendable {
     public var gridFactorID: String
     /// Relative difference above which a declared CO2e is flagged (0.20 = 20 %).
     public var generationTolerance = 0.20
+    /// Called with the number of bytes read so far after each chunk (256 KiB), on the parsing thread.
+    public var progress: (@Sendable (Int) -> Void)?
 
     public init(
         storedFindingsPerRule: Int = 1000, gridFactorTonnesPerMWh: Double = 0.3869,

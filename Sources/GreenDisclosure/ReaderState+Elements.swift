@@ -247,7 +247,10 @@ extension ReaderState {
 
     mutating func finishLoan() {
         loanCount += 1
-        emit(.loan(loan, fieldLocations))
+        // Move the loan into the event (no copy, so no reference counting shared with the other thread).
+        var finished = Loan()
+        swap(&finished, &loan)
+        emit(.loan(finished, fieldLocations))
     }
 
     mutating func finishDocument() {

@@ -1,5 +1,6 @@
-import GreenDisclosure
 import Testing
+
+@testable import GreenDisclosure
 
 @Suite struct MoneyTests {
     @Test(
@@ -76,5 +77,20 @@ import Testing
             #expect(ReportingPeriod(bad) == nil, "\(bad)")
         }
         #expect(ReportingPeriod("2026-Q2")! < q3)
+    }
+}
+
+@Suite struct LoanIDSetTests {
+    @Test func findsEveryDuplicateAcrossGrowth() {
+        var set = LoanIDSet()
+        var fresh = 0
+        for index in 0..<100_000 where set.insert("LN-\(index)") { fresh += 1 }
+        #expect(fresh == 100_000)
+        var repeated = 0
+        for index in stride(from: 0, to: 100_000, by: 997) where !set.insert("LN-\(index)") { repeated += 1 }
+        #expect(repeated == 101)
+        let newcomer = set.insert("LN-100000")
+        let again = set.insert("LN-100000")
+        #expect(newcomer && !again)
     }
 }

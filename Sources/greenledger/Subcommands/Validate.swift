@@ -54,9 +54,12 @@ struct Validate: ParsableCommand {
         for file in files {
             let input: FilingInput = file == "-" ? .standardInput : .file(path: file)
             do {
-                reports.append(
-                    try DisclosureReader.validate(
-                        input, options: ReaderOptions(storedFindingsPerRule: max(maxPerRule, 1000))))
+                var options = ReaderOptions(storedFindingsPerRule: max(maxPerRule, 1000))
+                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
+                let progress = ProgressLine(label: file == "-" ? "<stdin>" : file, totalBytes: size)
+                if let progress { options.progress = { progress.update(bytes: $0) } }
+                defer { progress?.finish() }
+                reports.append(try DisclosureReader.validate(input, options: options))
             } catch let error as FilingReadError {
                 unreadable.append(error)
                 Output.error(error.description)
