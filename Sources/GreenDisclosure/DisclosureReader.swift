@@ -41,25 +41,30 @@ public enum DisclosureReader {
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { context, localName, _, uri, _, _, count, _, attributes in
             let state = context!.assumingMemoryBound(to: ReaderState.self)
+            guard !state.pointee.stopped else { return }
             let name = state.pointee.names.name(localName)
             let list = Attributes(base: attributes, count: Int(count), table: state.pointee.attributes)
             state.pointee.startElement(name, localName: localName, uri: uri, attributes: list)
         }
         sax.endElementNs = { context, _, _, _ in
-            context!.assumingMemoryBound(to: ReaderState.self).pointee.endElement()
+            let state = context!.assumingMemoryBound(to: ReaderState.self)
+            guard !state.pointee.stopped else { return }
+            state.pointee.endElement()
         }
         sax.characters = { context, characters, count in
-            guard let characters else { return }
-            context!.assumingMemoryBound(to: ReaderState.self).pointee.characters(characters, Int(count))
+            let state = context!.assumingMemoryBound(to: ReaderState.self)
+            guard let characters, !state.pointee.stopped else { return }
+            state.pointee.characters(characters, Int(count))
         }
         sax.internalSubset = { context, name, _, _ in
             let state = context!.assumingMemoryBound(to: ReaderState.self)
+            guard !state.pointee.stopped else { return }
             let location = state.pointee.currentLocation()
             state.pointee.sink.report(
                 Rules.forbiddenDTD, at: location,
                 "a DOCTYPE declaration (<!DOCTYPE \(name.map { String(cString: $0) } ?? "")>) is not allowed in a filing",
                 hint: "remove it: filings use no DTD, entities or external references")
-            state.pointee.stop()
+            state.pointee.halt()
         }
         sax.serror = { _, error in
             // Under the schema plug the context is the plug's, not ours: find our state through the parser.
@@ -81,7 +86,7 @@ public enum DisclosureReader {
 extension ReaderState {
     /// A parser error: fatal ones end the pass with GL-XML-001.
     mutating func parserError(_ error: xmlError) {
-        guard !stopped || error.level == XML_ERR_FATAL else { return }
+        guard !stopped else { return }
         let message = Self.oneLine(error.message.map { String(cString: $0) } ?? "malformed XML")
         let location = SourceLocation(line: Int(error.line), column: max(1, Int(error.int2)))
         if error.level == XML_ERR_FATAL {

@@ -73,8 +73,11 @@ final class ParsePass: @unchecked Sendable {
         state.pointee.attributes = AttributeTable(dictionary: parser.pointee.dict)
         xmlSchemaValidateSetLocator(
             validation,
-            { context, _, line in
+            { context, file, line in
+                // Both out-parameters must be set: libxml2 reads `file` uninitialised otherwise and copies
+                // whatever it points at (a crash found by the mutation test).
                 let parser = context!.assumingMemoryBound(to: xmlParserCtxt.self)
+                file?.pointee = nil
                 line?.pointee = UInt(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser)))
                 return 0
             }, UnsafeMutableRawPointer(parser))

@@ -56,8 +56,14 @@ extension ReaderState {
             (.category, .greenLoans):
             beginText()
         case (.portfolio, .district):
+            guard portfolio.districts.count < Self.maximumRows else {
+                return tooManyRows(Rules.portfolioDistrict, "District", at: location)
+            }
             portfolio.districts.append(DistrictFigures(code: list.string(.code) ?? "", location: location))
         case (.portfolio, .category):
+            guard portfolio.categories.count < Self.maximumRows else {
+                return tooManyRows(Rules.portfolioCategory, "Category", at: location)
+            }
             portfolio.categories.append(
                 CategoryFigures(
                     standard: list.string(.standard) ?? "", code: list.string(.code) ?? "", location: location
@@ -147,6 +153,18 @@ extension ReaderState {
         default:
             break
         }
+    }
+
+    /// Portfolio rows kept; a real filing has about a dozen. Beyond this the file is refused rather than let
+    /// memory grow with it.
+    static let maximumRows = 1000
+
+    mutating func tooManyRows(_ rule: Rule, _ element: String, at location: SourceLocation) {
+        sink.report(
+            rule, at: location,
+            "more than \(Self.maximumRows) \(element) rows; a filing has one per district or category",
+            hint: "this file is damaged or not a disclosure filing")
+        stop()
     }
 
     mutating func beginText() {

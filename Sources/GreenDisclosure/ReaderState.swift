@@ -148,7 +148,16 @@ struct ReaderState {
         events.reserveCapacity(Self.batchSize)
     }
 
+    /// Ends the pass: every callback ignores what follows and no further chunk is fed. libxml2 itself is not
+    /// stopped here: `xmlStopParser` inside `startElementNs` frees the input while the schema plug still
+    /// uses the attribute values it passed on (a use-after-free crash in libxml2 2.9, found here).
     mutating func stop() {
+        stopped = true
+    }
+
+    /// Ends the pass and stops libxml2 at once. Only where no attribute values are in flight: the DOCTYPE
+    /// callback and fatal errors.
+    mutating func halt() {
         stopped = true
         if let parser { xmlStopParser(parser) }
     }

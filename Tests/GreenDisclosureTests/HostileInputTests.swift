@@ -169,3 +169,73 @@ import Testing
         #expect(throws: FilingReadError.self) { try DisclosureReader.validate(.file(path: "/tmp")) }
     }
 }
+
+/// Regression and smoke tests for stopping mid-document (a libxml2 use-after-free was found here).
+@Suite(.timeLimit(.minutes(1))) struct StopAndMutationTests {
+    static let base = try! Array(
+        Data(contentsOf: SampleFilingTests.samples.appendingPathComponent("invalid/valid-base.xml")))
+
+    @Test func foreignRootWithAttributesStopsCleanly() throws {
+        let text =
+            "<?xml version=\"1.0\"?>\n<html lang=\"en\" class=\"x\"><body a=\"1\">"
+            + String(repeating: "<p b=\"2\"/>", count: 5000) + "</body></html>"
+        let report = try HostileInputTests.validate(text)
+        #expect(report.diagnostics.map(\.ruleID) == ["GL-XML-003"])
+    }
+
+    @Test func tooManyPortfolioRowsAreRefused() throws {
+        var text = String(decoding: Self.base, as: UTF8.self)
+        let row =
+            "<District code=\"440307\"><TotalLoans>1</TotalLoans><GreenLoans>0</GreenLoans></District>\n"
+        let anchor = try #require(text.range(of: "    <District"))
+        text.insert(contentsOf: String(repeating: row, count: 1200), at: anchor.lowerBound)
+        let report = try HostileInputTests.validate(text)
+        #expect(
+            report.diagnostics.contains {
+                $0.ruleID == "GL-PORT-002" && $0.message.hasPrefix("more than 1000 District rows")
+            })
+        #expect(report.verdict() == .reject)
+    }
+
+    @Test func deepNestingWithAttributesStopsCleanly() throws {
+        let text = HostileInputTests.header + String(repeating: "<Header a=\"1\" b=\"2\">", count: 5000)
+        let report = try HostileInputTests.validate(text)
+        #expect(report.diagnostics.contains { $0.ruleID == "GL-XML-001" })
+    }
+
+    /// Seeded corruptions of a valid filing: flipped, deleted and inserted bytes, and truncations. Each must
+    /// give a report (never a crash or hang); most are rejected.
+    @Test func corruptedFilingsNeverCrash() throws {
+        var generator = SplitMix64(seed: 20_261_123)
+        let specials: [UInt8] = Array("<>&;\"'/=!?[]-.0 \n\u{0}".utf8) + [0xC3, 0xFF, 0xE4]
+        var rejected = 0
+        for round in 0..<400 {
+            var bytes = Self.base
+            for _ in 0..<(1 + Int(generator.next() % 4)) {
+                let position = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 4 {
+                case 0: bytes[position] = specials[Int(generator.next() % UInt64(specials.count))]
+                case 1: bytes.remove(at: position)
+                case 2: bytes.insert(specials[Int(generator.next() % UInt64(specials.count))], at: position)
+                default: bytes = Array(bytes.prefix(max(1, position)))
+                }
+            }
+            let report = try DisclosureReader.validate(.bytes(bytes, name: "mutant-\(round).xml"))
+            if report.verdict() == .reject { rejected += 1 }
+        }
+        #expect(rejected > 300)
+    }
+}
+
+/// A small deterministic generator for reproducible corruptions.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
