@@ -184,13 +184,13 @@ extension RuleChecker {
         }
         guard case .generation(_, _, let mwh?) = green.activity, let declared = benefits.co2eTonnes, mwh > 0
         else { return }
-        let estimate = mwh * options.gridFactorTonnesPerMWh
+        let estimate = mwh * options.gridFactor.value
         let difference = abs(declared - estimate) / estimate
         if difference > options.generationTolerance {
             sink.report(
                 Rules.generationMismatch, at: fields.co2e,
                 "declared \(Format.tonnes(declared)) tCO2e differs by \(Format.percent(difference)) from "
-                    + "\(Format.tonnes(mwh)) MWh × \(options.gridFactorTonnesPerMWh) tCO2/MWh (\(options.gridFactorID)) = "
+                    + "\(Format.tonnes(mwh)) MWh × \(options.gridFactor.value) tCO2/MWh (\(options.gridFactor.id) \(options.gridFactor.confidence.tag)) = "
                     + "\(Format.tonnes(estimate)) tCO2e",
                 hint: "check the declared CO2e, or explain the method used", loanID: loan.id)
         }

@@ -146,3 +146,35 @@ struct EligibilityRecord: Sendable {
         self.source = source
     }
 }
+
+struct FactorRecord: Sendable {
+    let id: String
+    let kind: String
+    let series: String
+    let region: String
+    let year: String
+    let value: Double
+    let unit: String
+    let confidence: Confidence
+    let source: String
+    let note: String
+    let role: String
+
+    init(
+        _ id: String, _ kind: String, _ series: String, _ region: String, _ year: String, _ value: Double,
+        _ unit: String,
+        _ confidence: Confidence, _ source: String, _ note: String, _ role: String
+    ) {
+        self.id = id
+        self.kind = kind
+        self.series = series
+        self.region = region
+        self.year = year
+        self.value = value
+        self.unit = unit
+        self.confidence = confidence
+        self.source = source
+        self.note = note
+        self.role = role
+    }
+}

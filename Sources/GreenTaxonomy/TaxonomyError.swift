@@ -4,7 +4,8 @@
 public struct TaxonomyError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong, for programs that branch on it.
     public enum Kind: String, Sendable {
-        case unknownEdition, unknownCode, malformedCode, noCrosswalk, noIndustryCodes, malformedIndustryCode
+        case unknownEdition, unknownCode, malformedCode, noCrosswalk, noIndustryCodes, malformedIndustryCode,
+            unknownFactor
     }
 
     public let kind: Kind

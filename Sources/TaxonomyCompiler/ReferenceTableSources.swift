@@ -104,3 +104,94 @@ public struct SchemaSource: Sendable {
         return SchemaSource(file: file, text: text)
     }
 }
+
+/// An emission or conversion factor (`Taxonomy/emission-factors.tsv`).
+public struct FactorRow: Hashable, Sendable {
+    public let id: String
+    public let kind: String
+    public let series: String
+    public let region: String
+    public let year: String
+    public let value: String
+    public let unit: String
+    public let confidence: String
+    public let source: String
+    public let note: String
+    public let role: String
+
+    static let header = [
+        "id", "kind", "series", "region", "year", "value", "unit", "confidence", "source", "note", "role",
+    ]
+    static let kinds: Set<String> = ["electricity", "fuel", "conversion", "heat"]
+    static let units: Set<String> = [
+        "tCO2/MWh", "kgCO2/kg", "kgCO2/m3", "kgce/kg", "kgce/m3", "tCO2/tce", "tCO2/GJ",
+    ]
+    static let roles: Set<String> = ["", "default-grid"]
+
+    static func parse(file: String, text: String, diagnostics: inout [TaxonomyDiagnostic]) -> [FactorRow] {
+        let table = TSVTable(file: file, text: text, expectedHeader: header, diagnostics: &diagnostics)
+        var seen: [String: Int] = [:]
+        var result: [FactorRow] = []
+        var defaults = 0
+        for row in table.rows {
+            func fail(_ message: String) {
+                diagnostics.append(.init(file: file, line: row.line, message: message))
+            }
+            let id = row[0]
+            guard !id.isEmpty, id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" })
+            else {
+                fail("factor id '\(id)' must be lower-case letters, digits and hyphens")
+                continue
+            }
+            if let earlier = seen[id] {
+                fail("duplicate factor id '\(id)' (first on line \(earlier))")
+                continue
+            }
+            seen[id] = row.line
+            guard kinds.contains(row[1]) else {
+                fail("kind '\(row[1])' must be one of \(kinds.sorted().joined(separator: ", "))")
+                continue
+            }
+            guard let value = Double(row[5]), value > 0, row[5].allSatisfy({ $0.isNumber || $0 == "." })
+            else {
+                fail("value '\(row[5])' must be a positive decimal number")
+                continue
+            }
+            _ = value
+            guard units.contains(row[6]) else {
+                fail("unit '\(row[6])' must be one of \(units.sorted().joined(separator: ", "))")
+                continue
+            }
+            guard row[4].isEmpty || (row[4].count == 4 && Int(row[4]) != nil) else {
+                fail("year '\(row[4])' must be empty or four digits")
+                continue
+            }
+            guard CatalogueSource.confidences.contains(row[7]), !row[8].isEmpty, !row[2].isEmpty,
+                !row[3].isEmpty
+            else {
+                fail("each factor needs a series, a region, a confidence tag (V, P, U, D) and a source")
+                continue
+            }
+            guard roles.contains(row[10]) else {
+                fail("role '\(row[10])' must be empty or default-grid")
+                continue
+            }
+            if row[10] == "default-grid" {
+                defaults += 1
+                if row[6] != "tCO2/MWh" { fail("the default grid factor must be in tCO2/MWh") }
+            }
+            result.append(
+                FactorRow(
+                    id: id, kind: row[1], series: row[2], region: row[3], year: row[4], value: row[5],
+                    unit: row[6],
+                    confidence: row[7], source: row[8], note: row[9], role: row[10]))
+        }
+        if defaults != 1 && !table.rows.isEmpty {
+            diagnostics.append(
+                .init(
+                    file: file, line: 0,
+                    message: "exactly one factor must have role default-grid (found \(defaults))"))
+        }
+        return result
+    }
+}

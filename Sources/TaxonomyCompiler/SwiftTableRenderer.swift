@@ -158,7 +158,15 @@ public enum SwiftTableRenderer {
             "        EligibilityRecord(\(literal($0.edition)), \(literal($0.code)), \(literal($0.area)), "
                 + "\(confidence($0.confidence)), \(literal($0.source))),"
         }
-        return header(from: ["Taxonomy/districts.tsv", "Taxonomy/carbon-facility-eligibility.tsv"]) + """
+        let factors = sources.factors.map {
+            "        FactorRecord(\(literal($0.id)), \(literal($0.kind)), \(literal($0.series)), \(literal($0.region)), "
+                + "\(literal($0.year)), \($0.value), \(literal($0.unit)), \(confidence($0.confidence)), "
+                + "\(literal($0.source)), \(literal($0.note)), \(literal($0.role))),"
+        }
+        return header(from: [
+            "Taxonomy/districts.tsv", "Taxonomy/carbon-facility-eligibility.tsv",
+            "Taxonomy/emission-factors.tsv",
+        ]) + """
 
             extension GeneratedTables {
                 /// Shenzhen districts accepted in filings.
@@ -169,6 +177,11 @@ public enum SwiftTableRenderer {
                 /// Level-1 categories eligible for the carbon emission reduction facility (derived mapping).
                 static let carbonFacilityEligibility: [EligibilityRecord] = [
             \(eligibility.joined(separator: "\n"))
+                ]
+
+                /// Emission and conversion factors, each with its series, region, year, source and confidence.
+                static let factors: [FactorRecord] = [
+            \(factors.joined(separator: "\n"))
                 ]
             }
 

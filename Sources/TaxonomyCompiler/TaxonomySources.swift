@@ -9,6 +9,7 @@ public struct TaxonomySources: Sendable {
     public let synonyms: [SynonymRow]
     public let districts: [DistrictRow]
     public let eligibility: [EligibilityRow]
+    public let factors: [FactorRow]
     /// The disclosure XSD from `Schemas/`, when the package has one beside `Taxonomy/`.
     public let schema: SchemaSource?
 
@@ -108,6 +109,11 @@ public struct TaxonomySources: Sendable {
                     file: displayPrefix + "carbon-facility-eligibility.tsv", text: $0, catalogues: catalogues,
                     diagnostics: &diagnostics)
             } ?? []
+        let factors =
+            read("emission-factors.tsv").map {
+                FactorRow.parse(
+                    file: displayPrefix + "emission-factors.tsv", text: $0, diagnostics: &diagnostics)
+            } ?? []
         let schemaURL = taxonomyDirectory.deletingLastPathComponent().appendingPathComponent(
             "Schemas/disclosure-v1.xsd")
         var schema: SchemaSource? = nil
@@ -125,7 +131,8 @@ public struct TaxonomySources: Sendable {
         }
         return TaxonomySources(
             editions: editions, catalogues: catalogues, crosswalks: crosswalks, caveats: caveats,
-            synonyms: synonyms, districts: districts, eligibility: eligibility, schema: schema)
+            synonyms: synonyms, districts: districts, eligibility: eligibility, factors: factors,
+            schema: schema)
     }
 
     /// A complete edition must have exactly its expected counts per level; an incomplete one at most those.

@@ -33,7 +33,7 @@ import Testing
             try Self.findings("GL-GREEN-009-generation-mismatch.xml")
                 == [
                     "GL-GREEN-009-generation-mismatch.xml:68:19: warning[GL-GREEN-009]: declared 16000.00 tCO2e differs by "
-                        + "92.3% from 21500.00 MWh × 0.3869 tCO2/MWh (mee-avg-south-2022) = 8318.35 tCO2e "
+                        + "92.3% from 21500.00 MWh × 0.3869 tCO2/MWh (mee-avg-south-2022 [V]) = 8318.35 tCO2e "
                         + "(check the declared CO2e, or explain the method used)"
                 ])
     }

@@ -120,3 +120,38 @@ import Testing
         #expect(ids == ids.sorted())
     }
 }
+
+@Suite struct ValidateFactorTests {
+    static let file = "Samples/invalid/GL-GREEN-009-generation-mismatch.xml"
+
+    @Test func theFactorInUseIsNamedAndChangesTheCheck() throws {
+        let regional = try CLIRunner.run(["validate", Self.file])
+        #expect(regional.stdout.contains("× 0.3869 tCO2/MWh (mee-avg-south-2022 [V]) = 8318.35 tCO2e"))
+        let provincial = try CLIRunner.run(["validate", "--factor", "mee-avg-guangdong-2022", Self.file])
+        #expect(provincial.stdout.contains("× 0.4403 tCO2/MWh (mee-avg-guangdong-2022 [P]) = 9466.45 tCO2e"))
+        // 21500 MWh × 0.75 = 16125 t, within 20 % of the declared 16000 t: no finding.
+        let supplied = try CLIRunner.run(["validate", "--grid-factor", "0.75", Self.file])
+        #expect(supplied.status == 0)
+        #expect(!supplied.stdout.contains("GL-GREEN-009]"))
+    }
+
+    @Test func badFactorsAreUsageErrors() throws {
+        let fuel = try CLIRunner.run(["validate", "--factor", "fuel-co2-diesel", Self.file])
+        #expect(fuel.status == 64)
+        #expect(
+            fuel.stderr
+                == "greenledger: error: 'fuel-co2-diesel' is a fuel factor in kgCO2/kg, not a grid factor in tCO2/MWh\n"
+        )
+        #expect(try CLIRunner.run(["validate", "--grid-factor", "-1", Self.file]).status == 64)
+        #expect(
+            try CLIRunner.run(["validate", "--factor", "x", "--grid-factor", "0.5", Self.file]).status == 64)
+    }
+
+    @Test func factorsAreListed() throws {
+        let result = try CLIRunner.run(["taxonomy", "factors", "--kind", "electricity"])
+        #expect(
+            result.stdout.contains(
+                "mee-avg-south-2022 = 0.3869 tCO2/MWh (MEE/NBS average, 南方 South (incl. Guangdong), 2022) [V]  ← default grid factor"
+            ))
+    }
+}

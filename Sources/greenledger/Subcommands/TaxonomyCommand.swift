@@ -13,7 +13,7 @@ struct TaxonomyCommand: ParsableCommand {
         subcommands: [
             TaxonomyEditions.self, TaxonomyShow.self, TaxonomyList.self, TaxonomySearch.self,
             TaxonomyIndustry.self,
-            TaxonomyMap.self, TaxonomyExport.self,
+            TaxonomyMap.self, TaxonomyExport.self, TaxonomyFactors.self,
         ]
     )
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GreenDisclosure
+import GreenTaxonomy
 
 /// `greenledger validate FILE...`
 struct Validate: ParsableCommand {
@@ -34,6 +35,8 @@ struct Validate: ParsableCommand {
     @Flag(help: "List the rules and exit.")
     var rules = false
 
+    @OptionGroup var factors: FactorOptions
+
     func validate() throws {
         if !rules && files.isEmpty {
             throw ValidationError("give at least one filing, or '-' for standard input")
@@ -49,12 +52,15 @@ struct Validate: ParsableCommand {
             ValidationOutput.printRules(format: format)
             return
         }
+        var gridFactor = Taxonomy.standard.defaultGridFactor
+        try Output.reportingErrors { gridFactor = try factors.resolve() }
         var reports: [ValidationReport] = []
         var unreadable: [FilingReadError] = []
         for file in files {
             let input: FilingInput = file == "-" ? .standardInput : .file(path: file)
             do {
-                var options = ReaderOptions(storedFindingsPerRule: max(maxPerRule, 1000))
+                var options = ReaderOptions(
+                    storedFindingsPerRule: max(maxPerRule, 1000), gridFactor: gridFactor)
                 let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
                 let progress = ProgressLine(label: file == "-" ? "<stdin>" : file, totalBytes: size)
                 if let progress { options.progress = { progress.update(bytes: $0) } }
