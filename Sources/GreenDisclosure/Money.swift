@@ -1,8 +1,10 @@
+import GreenTaxonomy
+
 /// An amount of yuan held exactly as integer fen (1 yuan = 100 fen).
 ///
 /// Parsed strictly from filing text: digits, optionally a point and one or two digits. No sign, no
 /// thousands separators, no exponent, nothing trailing. Sums are overflow-checked; money is never a `Double`.
-public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, TextCodable {
     public let fen: Int64
 
     public init(fen: Int64) { self.fen = fen }
@@ -103,21 +105,6 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Co
     }
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = Money(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not an amount: \(text)"))
-        }
-        self = value
-    }
-
-    /// Encoded as an exact decimal string in yuan, e.g. `"12000000.00"`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }
 
 /// Strict parsing of non-negative physical quantities (tonnes, MWh, litres): digits with an optional
@@ -156,4 +143,9 @@ public enum Quantity {
         // Dividing by an exact power of ten rounds once, so "8318.35" gives the nearest Double to 8318.35.
         return Double(mantissa) / powersOfTen[scale]
     }
+}
+
+extension Money {
+    public static var textFormat: String { "an amount in yuan such as 12000000.00" }
+    public init?(text: String) { self.init(text as String) }
 }

@@ -1,7 +1,7 @@
 import GreenTaxonomy
 
 /// A reporting period: a quarter (`2026-Q3`) or a year (`2026`).
-public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConvertible, TextCodable {
     public let year: Int
     /// 1–4, or nil for a whole year.
     public let quarter: Int?
@@ -45,18 +45,9 @@ public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConve
     public static func < (lhs: ReportingPeriod, rhs: ReportingPeriod) -> Bool {
         (lhs.lastDay, lhs.quarter == nil ? 1 : 0) < (rhs.lastDay, rhs.quarter == nil ? 1 : 0)
     }
+}
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let period = ReportingPeriod(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a period: \(text)"))
-        }
-        self = period
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension ReportingPeriod {
+    public static var textFormat: String { "a period such as 2026-Q3 or 2026" }
+    public init?(text: String) { self.init(text as String) }
 }

@@ -1,5 +1,5 @@
 /// A calendar date without time or time zone (`xs:date` without an offset), as used in filings.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible, TextCodable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -64,18 +64,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
+}
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension CalendarDate {
+    public static var textFormat: String { "a YYYY-MM-DD date" }
+    public init?(text: String) { self.init(text as String) }
 }

@@ -1,7 +1,7 @@
 /// A dotted catalogue code such as `4.2.2`: level-1 category, level-2 group, level-3 item.
 ///
 /// Codes are compared numerically part by part, so `1.1.10` sorts after `1.1.9`.
-public struct CatalogueCode: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct CatalogueCode: Hashable, Comparable, Sendable, CustomStringConvertible, TextCodable {
     /// The numeric parts, 1 to 3 of them, each ≥ 1.
     public let components: [Int]
 
@@ -59,18 +59,9 @@ public struct CatalogueCode: Hashable, Comparable, Sendable, CustomStringConvert
         if parts.contains(where: { $0.count > 3 }) { return "a part has more than 3 digits" }
         return nil
     }
+}
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let code = CatalogueCode(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "malformed code \(text)"))
-        }
-        self = code
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension CatalogueCode {
+    public static var textFormat: String { "a catalogue code such as 4.2.2" }
+    public init?(text: String) { self.init(text as String) }
 }
