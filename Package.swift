@@ -23,6 +23,10 @@ let package = Package(
         .target(name: "GreenTaxonomy"),
         // The filing model and the streaming XML reader; the only module that sees libxml2.
         .target(name: "GreenDisclosure", dependencies: ["GreenTaxonomy", "CLibXML2"]),
+        // Shares against plan targets, carbon estimates, financed emissions, operations footprint, ESG summary.
+        .target(name: "GreenMetrics", dependencies: ["GreenTaxonomy", "GreenDisclosure"]),
+        // Report model and renderers (text, Markdown; later HTML, CSV, XLSX).
+        .target(name: "GreenReports", dependencies: ["GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]),
         // Reads and checks Taxonomy/ and renders the generated Swift tables (used by generate-taxonomy).
         .target(name: "TaxonomyCompiler"),
         .executableTarget(name: "generate-taxonomy", dependencies: ["TaxonomyCompiler"]),
@@ -31,10 +35,14 @@ let package = Package(
             dependencies: [
                 "GreenTaxonomy",
                 "GreenDisclosure",
+                "GreenMetrics",
+                "GreenReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GreenTaxonomyTests", dependencies: ["GreenTaxonomy", "TaxonomyCompiler"]),
+        .testTarget(
+            name: "GreenMetricsTests", dependencies: ["GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]),
         .testTarget(name: "TaxonomyCompilerTests", dependencies: ["TaxonomyCompiler"]),
         .testTarget(name: "GreenDisclosureTests", dependencies: ["GreenDisclosure"], exclude: ["Fixtures"]),
         // End-to-end tests run the built binary; the dependency makes `swift test` build it first.

@@ -56,6 +56,15 @@ public struct FinancedProject: Hashable, Sendable, Encodable {
     public var eiaRequired: Bool?
     /// `done`, `pending` or `not-required`.
     public var evaluation: String?
+
+    public init(
+        nameText: UTF8Text, totalInvestment: Money? = nil, eiaRequired: Bool? = nil, evaluation: String? = nil
+    ) {
+        self.nameText = nameText
+        self.totalInvestment = totalInvestment
+        self.eiaRequired = eiaRequired
+        self.evaluation = evaluation
+    }
 }
 
 /// Physical inputs that let the tool estimate a project's carbon reduction (`Green/Activity`).
@@ -76,6 +85,20 @@ public struct DeclaredBenefits: Hashable, Sendable, Encodable {
     public var noxTonnes: Double?
     public var waterSavedTonnes: Double?
 
+    public init(
+        co2eTonnes: Double? = nil, standardCoalTce: Double? = nil, codTonnes: Double? = nil,
+        ammoniaNitrogenTonnes: Double? = nil, so2Tonnes: Double? = nil, noxTonnes: Double? = nil,
+        waterSavedTonnes: Double? = nil
+    ) {
+        self.co2eTonnes = co2eTonnes
+        self.standardCoalTce = standardCoalTce
+        self.codTonnes = codTonnes
+        self.ammoniaNitrogenTonnes = ammoniaNitrogenTonnes
+        self.so2Tonnes = so2Tonnes
+        self.noxTonnes = noxTonnes
+        self.waterSavedTonnes = waterSavedTonnes
+    }
+
     /// Whether any benefit is declared.
     public var isEmpty: Bool {
         [
@@ -95,6 +118,20 @@ public struct GreenDetail: Hashable, Sendable, Encodable {
     public var activity: ProjectActivity?
     public var benefits: DeclaredBenefits?
     public var location: SourceLocation
+
+    public init(
+        standard: String, code: String, carbonFacility: Bool = false, project: FinancedProject? = nil,
+        activity: ProjectActivity? = nil, benefits: DeclaredBenefits? = nil,
+        location: SourceLocation = SourceLocation(line: 0, column: 0)
+    ) {
+        self.standard = standard
+        self.code = code
+        self.carbonFacility = carbonFacility
+        self.project = project
+        self.activity = activity
+        self.benefits = benefits
+        self.location = location
+    }
 }
 
 /// The borrower's emissions for financed-emissions accounting (`Emissions`), tCO2e.
@@ -107,6 +144,19 @@ public struct BorrowerEmissions: Hashable, Sendable, Encodable {
     /// The PCAF attribution denominator: `evic`, `equity-debt`, `project`, `property-value`, `vehicle-value`.
     public var basis: String
     public var denominator: Money?
+
+    public init(
+        year: Int? = nil, scope1Tonnes: Double? = nil, scope2Tonnes: Double? = nil, quality: Int? = nil,
+        basis: String,
+        denominator: Money? = nil
+    ) {
+        self.year = year
+        self.scope1Tonnes = scope1Tonnes
+        self.scope2Tonnes = scope2Tonnes
+        self.quality = quality
+        self.basis = basis
+        self.denominator = denominator
+    }
 }
 
 /// One loan of the `Loans` section. Fields are optional where a malformed filing may lack them; a

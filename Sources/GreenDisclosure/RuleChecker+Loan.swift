@@ -185,6 +185,7 @@ extension RuleChecker {
         guard case .generation(_, _, let mwh?) = green.activity, let declared = benefits.co2eTonnes, mwh > 0
         else { return }
         let estimate = mwh * options.gridFactor.value
+        guard estimate > 0 else { return }  // a zero factor gives nothing to compare with
         let difference = abs(declared - estimate) / estimate
         if difference > options.generationTolerance {
             sink.report(
@@ -201,6 +202,7 @@ extension RuleChecker {
 enum Format {
     /// Two decimals, e.g. `8318.35`.
     static func tonnes(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
         let hundredths = (value * 100).rounded()
         let integer = Int64(hundredths / 100)
         let fraction = Int64(abs(hundredths)) % 100
@@ -209,6 +211,7 @@ enum Format {
 
     /// One decimal percent, e.g. `23.4%`.
     static func percent(_ fraction: Double) -> String {
+        guard fraction.isFinite else { return fraction.isNaN ? "NaN" : "∞" }
         let tenths = Int64((fraction * 1000).rounded())
         return "\(tenths / 10).\(tenths % 10)%"
     }

@@ -124,7 +124,7 @@ public struct FactorRow: Hashable, Sendable {
     ]
     static let kinds: Set<String> = ["electricity", "fuel", "conversion", "heat"]
     static let units: Set<String> = [
-        "tCO2/MWh", "kgCO2/kg", "kgCO2/m3", "kgce/kg", "kgce/m3", "tCO2/tce", "tCO2/GJ",
+        "tCO2/MWh", "kgCO2/kg", "kgCO2/m3", "kgce/kg", "kgce/m3", "tCO2/tce", "tCO2/GJ", "GJ/tce",
     ]
     static let roles: Set<String> = ["", "default-grid"]
 

@@ -6,8 +6,10 @@ public enum SwiftTableRenderer {
     public static let outputDirectory = "Sources/GreenTaxonomy/Generated"
     /// Folder that holds the embedded disclosure schema.
     public static let schemaDirectory = "Sources/GreenDisclosure/Generated"
+    /// Folder that holds the embedded default targets.
+    public static let metricsDirectory = "Sources/GreenMetrics/Generated"
     /// Every folder the generator owns.
-    public static let outputDirectories = [outputDirectory, schemaDirectory]
+    public static let outputDirectories = [outputDirectory, schemaDirectory, metricsDirectory]
 
     /// Generated file contents keyed by path relative to the package root.
     public static func render(_ sources: TaxonomySources) -> [String: String] {
@@ -20,6 +22,9 @@ public enum SwiftTableRenderer {
         files["\(outputDirectory)/EditionTable+Generated.swift"] = renderEditions(sources.editions)
         files["\(outputDirectory)/SupplementTables+Generated.swift"] = renderSupplements(sources)
         files["\(outputDirectory)/ReferenceTables+Generated.swift"] = renderReferenceTables(sources)
+        if let targets = sources.targets {
+            files["\(metricsDirectory)/DefaultTargets+Generated.swift"] = renderTargets(targets)
+        }
         if let schema = sources.schema {
             files["\(schemaDirectory)/DisclosureSchema+Generated.swift"] = renderSchema(schema)
         }
@@ -186,6 +191,17 @@ public enum SwiftTableRenderer {
             }
 
             """
+    }
+
+    static func renderTargets(_ targets: String) -> String {
+        let quotes = String(repeating: "\"", count: 3)
+        return header(from: ["Taxonomy/targets.tsv"]) + "\n"
+            + "/// The plan targets shipped as defaults (`Taxonomy/targets.tsv`), parsed like a user's `--targets` file.\n"
+            + "enum DefaultTargets {\n"
+            + "    static let tsv = #" + quotes + "\n"
+            + targets + (targets.hasSuffix("\n") ? "" : "\n")
+            + quotes + "#\n"
+            + "}\n"
     }
 
     static func renderSchema(_ schema: SchemaSource) -> String {

@@ -10,6 +10,8 @@ public struct TaxonomySources: Sendable {
     public let districts: [DistrictRow]
     public let eligibility: [EligibilityRow]
     public let factors: [FactorRow]
+    /// The text of `targets.tsv` (its rows are parsed by GreenMetrics, which also reads users' target files).
+    public let targets: String?
     /// The disclosure XSD from `Schemas/`, when the package has one beside `Taxonomy/`.
     public let schema: SchemaSource?
 
@@ -114,6 +116,19 @@ public struct TaxonomySources: Sendable {
                 FactorRow.parse(
                     file: displayPrefix + "emission-factors.tsv", text: $0, diagnostics: &diagnostics)
             } ?? []
+        let targets = read("targets.tsv")
+        if let targets {
+            let table = TSVTable(
+                file: displayPrefix + "targets.tsv", text: targets,
+                expectedHeader: [
+                    "id", "indicator", "indicator_zh", "indicator_en", "direction", "value", "baseline",
+                    "baseline_year",
+                    "target_date", "confidence", "source", "note",
+                ], diagnostics: &diagnostics)
+            if table.rows.isEmpty {
+                diagnostics.append(.init(file: displayPrefix + "targets.tsv", line: 0, message: "no targets"))
+            }
+        }
         let schemaURL = taxonomyDirectory.deletingLastPathComponent().appendingPathComponent(
             "Schemas/disclosure-v1.xsd")
         var schema: SchemaSource? = nil
@@ -132,7 +147,7 @@ public struct TaxonomySources: Sendable {
         return TaxonomySources(
             editions: editions, catalogues: catalogues, crosswalks: crosswalks, caveats: caveats,
             synonyms: synonyms, districts: districts, eligibility: eligibility, factors: factors,
-            schema: schema)
+            targets: targets, schema: schema)
     }
 
     /// A complete edition must have exactly its expected counts per level; an incomplete one at most those.

@@ -99,5 +99,6 @@ extension GeneratedTables {
         FactorRecord("fuel-tce-natural-gas", "conversion", "Oilfield natural gas standard-coal equivalent", "national", "", 1.3300, "kgce/m3", .verified, "shared/domain/reference.md §7.3 (GB/T 2589 reference coefficients)", "", ""),
         FactorRecord("tce-co2-raw-coal", "conversion", "tce to CO2 (raw coal)", "national", "", 2.66, "tCO2/tce", .derived, "shared/domain/reference.md §7.3 (GB/T 2589 reference coefficients)", "1.9003 / 0.7143 ≈ 2.66; other quoted values (≈2.77) are unverified", ""),
         FactorRecord("heat-default", "heat", "default heat factor", "national", "", 0.11, "tCO2/GJ", .partial, "shared/domain/reference.md §7.1 (third-party code file)", "", ""),
+        FactorRecord("gj-per-tce", "conversion", "standard coal heat content", "national", "", 29.307, "GJ/tce", .verified, "shared/domain/reference.md §7.3 (29,307 kJ low heating value = 1 kgce)", "", ""),
     ]
 }

@@ -1,0 +1,184 @@
+import GreenDisclosure
+import GreenMetrics
+import GreenTaxonomy
+
+/// Renders a ``FilingSummary`` as bilingual plain text or Markdown. Every figure is printed with what it
+/// depends on: the factor (id and confidence tag) or the target (id and source).
+public enum SummaryRenderer {
+    public enum Style: Sendable { case text, markdown }
+
+    public static func render(_ summary: FilingSummary, style: Style) -> String {
+        var out = Writer(style: style)
+        let input = summary.input
+        let header = input.header
+        out.title("绿色金融概要 Green finance summary — \(header?.lenderNameZh ?? input.file)")
+        out.line(
+            "\(input.file) · \(header?.period?.description ?? "period unknown") revision \(header?.revision ?? 1) · "
+                + "lender USCC \(header?.lenderUSCC ?? "?") · validation \(input.verdict.rawValue) "
+                + "(\(input.errors) errors, \(input.warnings) warnings) · \(input.loans) loans")
+        if input.verdict == .reject {
+            out.line(
+                "⚠ The filing is rejected by validation: figures below come from a filing that must be corrected."
+            )
+        }
+
+        out.heading("环境 Environment")
+        out.table(
+            ["指标 Indicator", "实际 Actual", "目标 Target", "达标 Met", "差额 Gap (yuan)", "依据 Target id / source"],
+            summary.greenTargets.map(targetRow))
+        let avoided = summary.avoided
+        let grid = summary.method.gridFactor
+        out.line(
+            "减排量 Avoided emissions (not netted against financed): declared \(tonnes(avoided.declaredTonnes)) tCO2e/yr "
+                + "(attributed \(tonnes(avoided.attributedDeclaredTonnes))); estimated \(tonnes(avoided.estimatedProjectTonnes)) "
+                + "tCO2e/yr (attributed \(tonnes(avoided.attributedTonnes))) for \(avoided.estimatedLoans) of "
+                + "\(avoided.greenLoans) green loans; coverage \(percent(avoided.coverage)) of the green balance. "
+                + "Grid factor \(grid.id) \(grid.value) \(grid.unit) \(grid.confidence.tag); tce factor "
+                + "\(summary.method.tceFactor.id) \(summary.method.tceFactor.value) \(summary.method.tceFactor.confidence.tag)."
+        )
+        for (reason, count) in avoided.notEstimated.sorted(by: { $0.key < $1.key }) {
+            out.bullet("not estimated (\(count)): \(reason)")
+        }
+        let financed = summary.financed
+        out.line(
+            "投融资排放 Financed emissions (PCAF): \(tonnes(financed.financedTonnes)) tCO2e; intensity "
+                + "\(number(financed.intensityPerMillionYuan)) tCO2e per million yuan; coverage \(percent(financed.coverage)) "
+                + "of the balance (\(financed.coveredLoans) loans); data-quality score \(number(financed.dataQualityScore)) (1 best … 5)."
+        )
+        if let operations = summary.operations {
+            out.line(
+                "运营排放 Own operations \(operations.year.map(String.init) ?? ""): scope 1 \(tonnes(operations.total(scope: 1))), "
+                    + "scope 2 \(tonnes(operations.total(scope: 2))), scope 3 \(tonnes(operations.total(scope: 3))), total "
+                    + "\(tonnes(operations.total)) tCO2"
+                    + (operations.perEmployee.map { ", \(tonnes($0)) per employee" } ?? ""))
+            for line in operations.lines {
+                let figure =
+                    line.tonnes.map {
+                        "\(tonnes($0)) tCO2 = \(line.method ?? "") (\(line.factors.joined(separator: ", ")) \(line.confidence?.tag ?? ""))"
+                    }
+                    ?? "not estimated: \(line.notEstimated ?? "")"
+                out.bullet(
+                    "scope \(line.scope) \(line.item) \(number(line.quantity)) \(line.unit): \(figure)")
+            }
+        }
+
+        out.heading("社会 Social")
+        out.table(
+            ["指标 Indicator", "实际 Actual", "目标 Target", "达标 Met", "差额 Gap (yuan)", "依据 Target id / source"],
+            summary.socialTargets.map(targetRow))
+
+        out.heading("治理 Governance")
+        out.table(
+            ["指标 Indicator", "实际 Actual", "上限 Ceiling", "达标 Met", "超出 Over (yuan)", "依据 Target id / source"],
+            summary.governanceTargets.map(targetRow))
+        let sections = summary.sections.sorted { $0.key < $1.key }.map {
+            "\($0.key) \($0.value ? "yes" : "no")"
+        }
+        out.line(
+            "Sections: \(sections.joined(separator: ", ")). Validation verdict \(input.verdict.rawValue).")
+
+        if !summary.districts.isEmpty {
+            out.heading("分区 Districts")
+            out.table(
+                ["区 District", "各项贷款 Total loans", "绿色贷款 Green loans", "占比 Share"],
+                summary.districts.map {
+                    [
+                        "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.total.description,
+                        $0.green.description, percent($0.share),
+                    ]
+                })
+        }
+        if !summary.categories.isEmpty {
+            out.heading("绿色分类 Green categories (level 1)")
+            out.table(
+                ["目录 Edition", "类别 Category", "绿色贷款 Green loans", "占绿色贷款 Of green"],
+                summary.categories.map {
+                    [
+                        $0.edition + ($0.incompleteEdition ? " (incomplete edition)" : ""),
+                        "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.green.description,
+                        percent($0.shareOfGreen),
+                    ]
+                })
+        }
+        out.heading("方法 Method")
+        out.bullet("Shares: \(summary.method.shares). Targets: \(summary.method.targetSet).")
+        out.bullet("Avoided: \(summary.method.avoided).")
+        out.bullet("Financed: \(summary.method.financed).")
+        return out.text
+    }
+
+    static func targetRow(_ assessment: TargetAssessment) -> [String] {
+        let target = assessment.target
+        let label = "\(target.titleZh) \(target.titleEn)"
+        let actual = assessment.actual.map { percent($0.share) } ?? "not declared"
+        let goal =
+            "\(target.value) by \(target.targetDate)" + (assessment.targetDatePassed ? " (date passed)" : "")
+        let met = assessment.met.map { $0 ? "yes" : "no" } ?? "—"
+        let gap = assessment.gap?.description ?? "—"
+        return [label, actual, goal, met, gap, "\(target.id) \(target.confidence.tag)"]
+    }
+
+    static func percent(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return Format2.fixed(value * 100, decimals: 2) + "%"
+    }
+
+    static func tonnes(_ value: Double) -> String { Format2.fixed(value, decimals: 2) }
+
+    static func number(_ value: Double?) -> String { value.map { Format2.fixed($0, decimals: 2) } ?? "—" }
+}
+
+/// Fixed-decimal formatting without Foundation.
+enum Format2 {
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        let integer = Int64(scaled / scale)
+        let fraction = Int64(scaled) - integer * Int64(scale)
+        let digits = String(fraction)
+        let padded = String(repeating: "0", count: max(0, decimals - digits.count)) + digits
+        return (value < 0 && scaled > 0 ? "-" : "") + String(integer) + (decimals > 0 ? "." + padded : "")
+    }
+}
+
+/// Accumulates text or Markdown.
+struct Writer {
+    let style: SummaryRenderer.Style
+    var text = ""
+
+    mutating func title(_ value: String) {
+        text += style == .markdown ? "# \(value)\n\n" : "\(value)\n\(String(repeating: "=", count: 60))\n"
+    }
+
+    mutating func heading(_ value: String) {
+        text +=
+            style == .markdown ? "\n## \(value)\n\n" : "\n\(value)\n\(String(repeating: "-", count: 40))\n"
+    }
+
+    mutating func line(_ value: String) { text += value + (style == .markdown ? "\n\n" : "\n") }
+
+    mutating func bullet(_ value: String) { text += (style == .markdown ? "- " : "  · ") + value + "\n" }
+
+    mutating func table(_ header: [String], _ rows: [[String]]) {
+        if rows.isEmpty {
+            line("(none declared)")
+            return
+        }
+        if style == .markdown {
+            text +=
+                "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
+            for row in rows { text += "| " + row.map { $0.replacingPipes }.joined(separator: " | ") + " |\n" }
+            text += "\n"
+        } else {
+            for row in rows {
+                text += "  " + zip(header, row).map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
+            }
+        }
+    }
+}
+
+extension String {
+    fileprivate var replacingPipes: String { String(map { $0 == "|" ? "/" : $0 }) }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import GreenDisclosure
+import GreenMetrics
+import GreenReports
+import GreenTaxonomy
+
+/// `greenledger summary FILE [--format text|json|md]`
+struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract:
+            "Shares against plan targets, avoided and financed emissions, own footprint: the ESG summary of a filing.",
+        discussion: """
+            Targets: the plan defaults (Taxonomy/targets.tsv) or --targets FILE, a tab-separated file with the \
+            header id, indicator, indicator_zh, indicator_en, direction, value, baseline, baseline_year, \
+            target_date, confidence, source, note (indicator: green, tech-enterprise, inclusive-small-micro, \
+            manufacturing-mid-long-term, non-performing; direction floor or ceiling; value like 7% or 0.07).
+            JSON (schema greenledger-summary/1): money as exact decimal strings in yuan, ratios as numbers (0…1).
+            Exit codes: 0 done (the filing's verdict is in the output), 2 unreadable input or targets, 64 usage.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, md
+    }
+
+    @Argument(help: "The filing; '-' reads standard input.")
+    var file: String
+
+    @Option(help: "text, json or md (Markdown).")
+    var format: Format = .text
+
+    @Option(help: "A target file replacing the plan defaults (format in the discussion above).")
+    var targets: String?
+
+    @OptionGroup var factors: FactorOptions
+
+    func run() throws {
+        var grid = Taxonomy.standard.defaultGridFactor
+        try Output.reportingErrors { grid = try factors.resolve() }
+        var targetSet = TargetSet.defaults
+        if let targets {
+            do {
+                let text = try String(contentsOfFile: targets, encoding: .utf8)
+                targetSet = try TargetSet(tsv: text, name: targets)
+            } catch let error as TargetFileError {
+                Output.error(error.description)
+                throw ExitStatus.couldNotRun
+            } catch {
+                Output.error("\(targets): cannot read the target file: \(error.localizedDescription)")
+                throw ExitStatus.couldNotRun
+            }
+        }
+        let input: FilingInput = file == "-" ? .standardInput : .file(path: file)
+        let summary: FilingSummary
+        do {
+            summary = try FilingSummarizer.summarize(input, grid: grid, targets: targetSet)
+        } catch let error as FilingReadError {
+            Output.error(error.description)
+            throw ExitStatus.couldNotRun
+        }
+        switch format {
+        case .json: try Output.json(summary)
+        case .text: print(SummaryRenderer.render(summary, style: .text), terminator: "")
+        case .md: print(SummaryRenderer.render(summary, style: .markdown), terminator: "")
+        }
+    }
+}
