@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// `greenledger summary` end to end.
+@Suite struct SummaryCommandTests {
+    static let file = "Samples/2026-Q3/longgang-village-bank.xml"
+
+    @Test func textIsBilingualAndNamesItsSources() throws {
+        let result = try CLIRunner.run(["summary", Self.file])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        for expected in [
+            "绿色金融概要 Green finance summary — 深圳龙岗示例村镇银行股份有限公司", "环境 Environment", "社会 Social", "治理 Governance",
+            "目标 Target: 7% by 2025-12-31 (date passed)", "green-loan-share [V]",
+            "Grid factor mee-avg-south-2022 0.3869 tCO2/MWh [V]",
+            "投融资排放 Financed emissions (PCAF)",
+        ] {
+            #expect(result.stdout.contains(expected), "\(expected)")
+        }
+    }
+
+    @Test func jsonHasTheDocumentedSchemaWithMoneyAsExactStrings() throws {
+        let result = try CLIRunner.run(["summary", "--format", "json", Self.file])
+        #expect(result.status == 0)
+        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        #expect(document["schema"] as? String == "greenledger-summary/1")
+        let book = document["book"] as! [String: Any]
+        #expect(
+            (book["total"] as? String)?.hasSuffix(".00") == true
+                || (book["total"] as? String)?.contains(".") == true)
+        let environment = document["environment"] as! [String: Any]
+        let target = (environment["targets"] as! [[String: Any]])[0]
+        #expect((target["target"] as! [String: Any])["id"] as? String == "green-loan-share")
+        #expect(target["gap"] is String)
+        #expect(
+            ((document["method"] as! [String: Any])["grid_factor"] as! [String: Any])["id"] as? String
+                == "mee-avg-south-2022")
+        let again = try CLIRunner.run(["summary", "--format", "json", Self.file])
+        #expect(again.stdout == result.stdout)
+    }
+
+    @Test func markdownHasTables() throws {
+        let result = try CLIRunner.run(["summary", "--format", "md", Self.file])
+        #expect(result.stdout.hasPrefix("# 绿色金融概要 Green finance summary"))
+        #expect(result.stdout.contains("| 指标 Indicator | 实际 Actual | 目标 Target |"))
+    }
+
+    @Test func gridFactorOnTheCommandLineChangesTheEstimates() throws {
+        func estimated(_ arguments: [String]) throws -> Double {
+            let result = try CLIRunner.run(
+                ["summary", "--format", "json"] + arguments + ["Samples/2026-Q3/dapeng-green-leasing.xml"])
+            let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+            let avoided = (document["environment"] as! [String: Any])["avoided"] as! [String: Any]
+            return avoided["estimated_project_tonnes"] as! Double
+        }
+        let south = try estimated([])
+        let national = try estimated(["--factor", "mee-avg-national-2022"])
+        let doubled = try estimated(["--grid-factor", "0.7738"])
+        #expect(national > south)
+        #expect(doubled > south)
+        let named = try CLIRunner.run(["summary", "--grid-factor", "0.5", Self.file])
+        #expect(named.stdout.contains("Grid factor user-grid-factor 0.5 tCO2/MWh [U]"))
+    }
+
+    @Test func ownTargetsReplaceTheDefaults() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "targets-\(UUID().uuidString).tsv")
+        let header =
+            "id\tindicator\tindicator_zh\tindicator_en\tdirection\tvalue\tbaseline\tbaseline_year\ttarget_date\tconfidence\tsource\tnote"
+        try
+            (header
+            + "\nlonggang-green-2027\tgreen\t龙岗绿色贷款\tLonggang green loans\tfloor\t12%\t\t\t2027-12-31\tU\tdistrict goal (example)\t\n")
+            .write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try CLIRunner.run(["summary", "--targets", url.path, Self.file])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("longgang-green-2027 [U]"))
+        #expect(!result.stdout.contains("green-loan-share"))
+        try (header + "\nx\tgreen\ta\tb\tfloor\tseven\t\t\t2027-12-31\tU\ts\t\n").write(
+            to: url, atomically: true, encoding: .utf8)
+        let bad = try CLIRunner.run(["summary", "--targets", url.path, Self.file])
+        #expect(bad.status == 2)
+        #expect(
+            bad.stderr
+                == "greenledger: error: \(url.path):2: error: value 'seven' must be a rate such as 7% or 0.07\n"
+        )
+    }
+
+    @Test func unreadableInputExitsTwo() throws {
+        let result = try CLIRunner.run(["summary", "nope.xml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("greenledger: error: nope.xml: cannot read the file"))
+    }
+}
