@@ -8,12 +8,14 @@ final class ParsePass: @unchecked Sendable {
     private let name: String
     private var bytesRead = 0
     private let progress: (@Sendable (Int) -> Void)?
+    private var digest: SHA256?
     private(set) var readError: FilingReadError?
 
     init(reader: ChunkReader, name: String, options: ReaderOptions, queue: EventQueue) {
         self.reader = reader
         self.name = name
         progress = options.progress
+        digest = options.computeSHA256 ? SHA256() : nil
         state = UnsafeMutablePointer<ReaderState>.allocate(capacity: 1)
         state.initialize(to: ReaderState(fileName: name, options: options, queue: queue))
     }
@@ -33,10 +35,23 @@ final class ParsePass: @unchecked Sendable {
         }
         do {
             try parse()
+            try drainIntoDigest()
         } catch let error as FilingReadError {
             readError = error
         } catch {
             readError = FilingReadError(file: name, reason: "\(error)")
+        }
+    }
+
+    /// Hashes what the parse did not read (it stops early on a fatal error), so the hash is the file's.
+    private func drainIntoDigest() throws {
+        guard digest != nil else { return }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try reader.read(into: buffer)
+            if count == 0 { break }
+            digest?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
     }
 
@@ -58,6 +73,7 @@ final class ParsePass: @unchecked Sendable {
         saxPointer?.pointee.serror = sax.serror
 
         var count = try reader.read(into: buffer)
+        digest?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         let first = min(count, 4)
         let created = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(first, 1)) {
             xmlCreatePushParserCtxt(saxPointer, userData, $0, Int32(first), name)
@@ -94,6 +110,7 @@ final class ParsePass: @unchecked Sendable {
         while !state.pointee.stopped {
             if pending == 0 {
                 count = try reader.read(into: buffer)
+                digest?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 bytesRead += count
                 progress?(bytesRead)
                 pending = count
@@ -120,6 +137,7 @@ final class ParsePass: @unchecked Sendable {
         let state = state.pointee
         var report = ValidationReport(file: name)
         report.bytesRead = bytesRead
+        if var digest { report.sha256 = digest.finalize() }
         report.header = state.sawHeader ? state.header : nil
         report.portfolio = state.sawPortfolio ? state.portfolio : nil
         report.operations = state.operations

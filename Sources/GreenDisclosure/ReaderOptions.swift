@@ -8,6 +8,8 @@ public struct ReaderOptions: Sendable {
     public var gridFactor: EmissionFactor
     /// Relative difference above which a declared CO2e is flagged (0.20 = 20 %).
     public var generationTolerance = 0.20
+    /// Compute the SHA-256 of the bytes read (for provenance); off by default to keep `validate` lean.
+    public var computeSHA256 = false
     /// Called with the number of bytes read so far after each chunk (256 KiB), on the parsing thread.
     public var progress: (@Sendable (Int) -> Void)?
 

@@ -8,6 +8,8 @@ public enum Verdict: String, Sendable, Encodable {
 public struct ValidationReport: Sendable, Encodable {
     public let file: String
     public var bytesRead: Int = 0
+    /// SHA-256 of the bytes read, lower-case hex, when ``ReaderOptions/computeSHA256`` was set.
+    public var sha256: String?
     public var header: FilingHeader?
     public var portfolio: Portfolio?
     public var operations: OperationsFigures?
@@ -35,7 +37,7 @@ public struct ValidationReport: Sendable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case file, header, portfolio, operations, diagnostics
+        case file, sha256, header, portfolio, operations, diagnostics
         case bytesRead = "bytes"
         case loanCount = "loans"
         case hasLoans = "has_loans"

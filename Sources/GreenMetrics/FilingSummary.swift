@@ -7,6 +7,8 @@ public struct FilingSummary: Sendable, Encodable {
     public struct Input: Sendable, Encodable {
         public let file: String
         public let bytes: Int
+        /// SHA-256 of the filing's bytes.
+        public let sha256: String?
         public let header: FilingHeader?
         public let verdict: Verdict
         public let errors: Int
@@ -15,7 +17,7 @@ public struct FilingSummary: Sendable, Encodable {
         public let hasLoans: Bool
 
         enum CodingKeys: String, CodingKey {
-            case file, bytes, header, verdict, errors, warnings, loans
+            case file, bytes, sha256, header, verdict, errors, warnings, loans
             case hasLoans = "has_loans"
         }
     }
@@ -112,7 +114,9 @@ public enum FilingSummarizer {
         let factors = EstimationFactors(grid: grid)
         var avoided = CarbonTotals()
         var financed = FinancedTotals()
-        let report = try DisclosureReader.validate(input, options: ReaderOptions(gridFactor: grid)) { loan in
+        var options = ReaderOptions(gridFactor: grid)
+        options.computeSHA256 = true
+        let report = try DisclosureReader.validate(input, options: options) { loan in
             if let estimate = CarbonEstimator.estimate(loan, factors: factors) {
                 avoided.add(estimate, balance: loan.balance)
             }
@@ -122,7 +126,8 @@ public enum FilingSummarizer {
         let periodEnd = report.header?.period?.lastDay ?? CalendarDate(year: 1, month: 1, day: 1)!
         return FilingSummary(
             input: .init(
-                file: report.file, bytes: report.bytesRead, header: report.header, verdict: report.verdict(),
+                file: report.file, bytes: report.bytesRead, sha256: report.sha256, header: report.header,
+                verdict: report.verdict(),
                 errors: report.errorCount, warnings: report.warningCount, loans: report.loanCount,
                 hasLoans: report.hasLoans),
             method: .init(

@@ -16,6 +16,7 @@ public enum SummaryRenderer {
             "\(input.file) · \(header?.period?.description ?? "period unknown") revision \(header?.revision ?? 1) · "
                 + "lender USCC \(header?.lenderUSCC ?? "?") · validation \(input.verdict.rawValue) "
                 + "(\(input.errors) errors, \(input.warnings) warnings) · \(input.loans) loans")
+        if let sha256 = input.sha256 { out.line("SHA-256 \(sha256) · \(input.bytes) bytes") }
         if input.verdict == .reject {
             out.line(
                 "⚠ The filing is rejected by validation: figures below come from a filing that must be corrected."
