@@ -91,15 +91,16 @@ public struct FilingSummary: Sendable, Encodable {
         try c.encode(categories, forKey: .categories)
         var environment = c.nestedContainer(keyedBy: Group.self, forKey: .environment)
         try environment.encode(greenTargets, forKey: .targets)
-        try environment.encode(avoided, forKey: .avoided)
-        try environment.encode(financed, forKey: .financed)
+        // Without loan-level detail these are not computed (null), not zero.
+        try environment.encode(input.hasLoans ? avoided : nil, forKey: .avoided)
+        try environment.encode(input.hasLoans ? financed : nil, forKey: .financed)
         try environment.encode(operations, forKey: .operations)
         var social = c.nestedContainer(keyedBy: Group.self, forKey: .social)
         try social.encode(socialTargets, forKey: .targets)
         var governance = c.nestedContainer(keyedBy: Group.self, forKey: .governance)
         try governance.encode(governanceTargets, forKey: .targets)
         try governance.encode(sections, forKey: .sections)
-        try governance.encode(financed.dataQualityScore, forKey: .dataQualityScore)
+        try governance.encode(input.hasLoans ? financed.dataQualityScore : nil, forKey: .dataQualityScore)
         try governance.encode(input.verdict, forKey: .verdict)
     }
 }

@@ -27,25 +27,31 @@ public enum SummaryRenderer {
         out.table(
             ["指标 Indicator", "实际 Actual", "目标 Target", "达标 Met", "差额 Gap (yuan)", "依据 Target id / source"],
             summary.greenTargets.map(targetRow))
-        let avoided = summary.avoided
-        let grid = summary.method.gridFactor
-        out.line(
-            "减排量 Avoided emissions (not netted against financed): declared \(tonnes(avoided.declaredTonnes)) tCO2e/yr "
-                + "(attributed \(tonnes(avoided.attributedDeclaredTonnes))); estimated \(tonnes(avoided.estimatedProjectTonnes)) "
-                + "tCO2e/yr (attributed \(tonnes(avoided.attributedTonnes))) for \(avoided.estimatedLoans) of "
-                + "\(avoided.greenLoans) green loans; coverage \(percent(avoided.coverage)) of the green balance. "
-                + "Grid factor \(grid.id) \(grid.value) \(grid.unit) \(grid.confidence.tag); tce factor "
-                + "\(summary.method.tceFactor.id) \(summary.method.tceFactor.value) \(summary.method.tceFactor.confidence.tag)."
-        )
-        for (reason, count) in avoided.notEstimated.sorted(by: { $0.key < $1.key }) {
-            out.bullet("not estimated (\(count)): \(reason)")
+        if input.hasLoans {
+            let avoided = summary.avoided
+            let grid = summary.method.gridFactor
+            out.line(
+                "减排量 Avoided emissions (not netted against financed): declared \(tonnes(avoided.declaredTonnes)) tCO2e/yr "
+                    + "(attributed \(tonnes(avoided.attributedDeclaredTonnes))); estimated \(tonnes(avoided.estimatedProjectTonnes)) "
+                    + "tCO2e/yr (attributed \(tonnes(avoided.attributedTonnes))) for \(avoided.estimatedLoans) of "
+                    + "\(avoided.greenLoans) green loans; coverage \(percent(avoided.coverage)) of the green balance. "
+                    + "Grid factor \(grid.id) \(grid.value) \(grid.unit) \(grid.confidence.tag); tce factor "
+                    + "\(summary.method.tceFactor.id) \(summary.method.tceFactor.value) \(summary.method.tceFactor.confidence.tag)."
+            )
+            for (reason, count) in avoided.notEstimated.sorted(by: { $0.key < $1.key }) {
+                out.bullet("not estimated (\(count)): \(reason)")
+            }
+            let financed = summary.financed
+            out.line(
+                "投融资排放 Financed emissions (PCAF): \(tonnes(financed.financedTonnes)) tCO2e; intensity "
+                    + "\(number(financed.intensityPerMillionYuan)) tCO2e per million yuan; coverage \(percent(financed.coverage)) "
+                    + "of the balance (\(financed.coveredLoans) loans); data-quality score \(number(financed.dataQualityScore)) (1 best … 5)."
+            )
+        } else {
+            out.line(
+                "减排量与投融资排放 Avoided and financed emissions: not computed — the filing has no loan-level detail "
+                    + "(no Loans section).")
         }
-        let financed = summary.financed
-        out.line(
-            "投融资排放 Financed emissions (PCAF): \(tonnes(financed.financedTonnes)) tCO2e; intensity "
-                + "\(number(financed.intensityPerMillionYuan)) tCO2e per million yuan; coverage \(percent(financed.coverage)) "
-                + "of the balance (\(financed.coveredLoans) loans); data-quality score \(number(financed.dataQualityScore)) (1 best … 5)."
-        )
         if let operations = summary.operations {
             out.line(
                 "运营排放 Own operations \(operations.year.map(String.init) ?? ""): scope 1 \(tonnes(operations.total(scope: 1))), "

@@ -92,3 +92,21 @@ import Testing
         #expect(result.stderr.hasPrefix("greenledger: error: nope.xml: cannot read the file"))
     }
 }
+
+@Suite struct SummaryWithoutLoansTests {
+    @Test func avoidedAndFinancedAreNotComputedWithoutLoanDetail() throws {
+        let file = "Samples/2026-Q3/example-bank-shenzhen-branch.xml"
+        let json = try CLIRunner.run(["summary", "--format", "json", file])
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let environment = document["environment"] as! [String: Any]
+        #expect(environment["avoided"] is NSNull)
+        #expect(environment["financed"] is NSNull)
+        // Guangdong 10 % by 2030: 10 % × 81,250,000,000.00 − 6,912,000,000.00 = 1,213,000,000.00 yuan short.
+        let guangdong = (environment["targets"] as! [[String: Any]]).first {
+            ($0["target"] as! [String: Any])["id"] as? String == "guangdong-green-credit-2030"
+        }
+        #expect(guangdong?["gap"] as? String == "1213000000.00")
+        let text = try CLIRunner.run(["summary", file])
+        #expect(text.stdout.contains("not computed — the filing has no loan-level detail"))
+    }
+}
