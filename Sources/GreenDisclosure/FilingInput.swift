@@ -24,6 +24,11 @@ public struct FilingReadError: Error, Hashable, Sendable, CustomStringConvertibl
     public let file: String
     public let reason: String
 
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+
     public var description: String { "\(file): cannot read the file: \(reason)" }
 }
 

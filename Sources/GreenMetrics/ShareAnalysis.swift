@@ -73,7 +73,15 @@ public enum ShareAnalysis {
     public static func assess(_ book: LoanBook, against targets: TargetSet, periodEnd: CalendarDate)
         -> [TargetAssessment]
     {
-        let actual = Dictionary(uniqueKeysWithValues: shares(book).map { ($0.indicator, $0) })
+        assess(shares(book), against: targets, periodEnd: periodEnd)
+    }
+
+    /// Each target against the given shares (each with its own denominator, as in a roll-up where not every
+    /// lender declares every indicator).
+    public static func assess(_ shares: [IndicatorShare], against targets: TargetSet, periodEnd: CalendarDate)
+        -> [TargetAssessment]
+    {
+        let actual = Dictionary(shares.map { ($0.indicator, $0) }, uniquingKeysWith: { first, _ in first })
         return targets.targets.map { target in
             guard let share = actual[target.indicator] else {
                 return TargetAssessment(

@@ -110,3 +110,41 @@ import Testing
         #expect(text.stdout.contains("not computed — the filing has no loan-level detail"))
     }
 }
+
+@Suite struct AggregateCommandTests {
+    @Test func aggregateListsEveryFilingAndIsDeterministic() throws {
+        let arguments = [
+            "aggregate", "--format", "json", "Samples/2026-Q3", "Samples/invalid/GL-REC-001-total.xml",
+        ]
+        let first = try CLIRunner.run(arguments)
+        let second = try CLIRunner.run(arguments)
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        let document = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as! [String: Any]
+        #expect(document["schema"] as? String == "greenledger-aggregate/1")
+        #expect(document["period"] as? String == "2026-Q3")
+        let filings = document["filings"] as! [[String: Any]]
+        #expect(filings.count == 9)
+        #expect(filings.filter { $0["treatment"] as? String == "included" }.count == 7)
+        #expect(
+            filings.first { ($0["file"] as! String).hasSuffix("GL-REC-001-total.xml") }?["treatment"]
+                as? String == "rejected")
+    }
+
+    @Test func usageAndMissingInputs() throws {
+        #expect(try CLIRunner.run(["aggregate", "--district", "999999", "Samples/2026-Q3"]).status == 64)
+        #expect(try CLIRunner.run(["aggregate", "--period", "Q3", "Samples/2026-Q3"]).status == 64)
+        let missing = try CLIRunner.run(["aggregate", "no-such-dir"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "greenledger: error: no-such-dir: no such file or directory\n")
+    }
+
+    @Test func textShowsTheLeagueTableAndDistricts() throws {
+        let result = try CLIRunner.run(["aggregate", "Samples/2026-Q3"])
+        #expect(result.stdout.contains("机构排名 Lender league table (green share)"))
+        #expect(
+            result.stdout.contains(
+                "superseded — superseded by Samples/2026-Q3/pingshan-village-bank-r2.xml (revision 2)"))
+        #expect(result.stdout.contains("440307 龙岗区 Longgang"))
+    }
+}

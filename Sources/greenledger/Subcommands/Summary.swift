@@ -38,19 +38,7 @@ struct Summary: ParsableCommand {
     func run() throws {
         var grid = Taxonomy.standard.defaultGridFactor
         try Output.reportingErrors { grid = try factors.resolve() }
-        var targetSet = TargetSet.defaults
-        if let targets {
-            do {
-                let text = try String(contentsOfFile: targets, encoding: .utf8)
-                targetSet = try TargetSet(tsv: text, name: targets)
-            } catch let error as TargetFileError {
-                Output.error(error.description)
-                throw ExitStatus.couldNotRun
-            } catch {
-                Output.error("\(targets): cannot read the target file: \(error.localizedDescription)")
-                throw ExitStatus.couldNotRun
-            }
-        }
+        let targetSet = try TargetOptions.load(targets)
         let input: FilingInput = file == "-" ? .standardInput : .file(path: file)
         let summary: FilingSummary
         do {

@@ -15,8 +15,8 @@ final class ProgressLine: Sendable {
         total = totalBytes
     }
 
-    /// Shows `bytes` read, at most five times a second.
-    func update(bytes: Int) {
+    /// Shows `bytes` read (and a note such as "3/40 files"), at most five times a second.
+    func update(bytes: Int, note: String? = nil) {
         let now = ContinuousClock.now
         let due = lastShown.withLock { last -> Bool in
             if let last, now - last < .milliseconds(200) { return false }

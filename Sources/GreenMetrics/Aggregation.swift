@@ -1,0 +1,264 @@
+import GreenDisclosure
+import GreenTaxonomy
+
+/// How one filing was treated in a roll-up.
+public struct FilingStatus: Hashable, Sendable, Encodable {
+    public enum Treatment: String, Hashable, Sendable, Encodable {
+        /// Counted in the aggregates.
+        case included
+        /// REJECTED by validation: listed, not counted.
+        case rejected
+        /// A higher revision of the same lender and period was given: listed, not counted.
+        case superseded
+        /// For another period than the one aggregated.
+        case otherPeriod = "other-period"
+        /// Could not be read at all.
+        case unreadable
+    }
+
+    public let file: String
+    public let sha256: String?
+    public let lenderUSCC: String?
+    public let lenderName: String?
+    public let period: String?
+    public let revision: Int?
+    public let verdict: Verdict?
+    public let errors: Int
+    public let warnings: Int
+    public let treatment: Treatment
+    /// For a superseded filing, the file that supersedes it; for an unreadable one, why.
+    public let note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case file, sha256, period, revision, verdict, errors, warnings, treatment, note
+        case lenderUSCC = "lender_uscc"
+        case lenderName = "lender_name"
+    }
+}
+
+/// One lender's line in the league table.
+public struct LenderRow: Hashable, Sendable, Encodable {
+    public let uscc: String
+    public let nameZh: String?
+    public let kind: String
+    public let file: String
+    public let total: Money
+    public let green: Money
+    public let greenShare: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case uscc, kind, file, total, green
+        case nameZh = "name_zh"
+        case greenShare = "green_share"
+    }
+}
+
+/// An indicator summed over the lenders that declare it.
+public struct AggregateShare: Hashable, Sendable, Encodable {
+    public let share: IndicatorShare
+    /// Lenders declaring the indicator, of the lenders included.
+    public let declaredBy: Int
+    public let lenders: Int
+
+    enum CodingKeys: String, CodingKey {
+        case share, lenders
+        case declaredBy = "declared_by"
+    }
+}
+
+/// Many lenders' filings rolled up for a period (and optionally one district).
+public struct AggregateReport: Sendable, Encodable {
+    public let period: String?
+    public let district: String?
+    public let targetSet: String
+    public let gridFactor: EmissionFactor
+    public let filings: [FilingStatus]
+    /// The balances summed over the included filings (for a district: its District rows).
+    public let book: LoanBook
+    public let shares: [AggregateShare]
+    public let targets: [TargetAssessment]
+    public let districts: [DistrictShare]
+    public let lenders: [LenderRow]
+    public let categories: [CategoryShare]
+    public let avoided: CarbonTotals
+    public let financed: FinancedTotals
+
+    enum CodingKeys: String, CodingKey {
+        case schema, period, district, filings, book, shares, targets, districts, lenders, categories,
+            avoided, financed
+        case targetSet = "target_set"
+        case gridFactor = "grid_factor"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode("greenledger-aggregate/1", forKey: .schema)
+        try c.encode(period, forKey: .period)
+        try c.encode(district, forKey: .district)
+        try c.encode(targetSet, forKey: .targetSet)
+        try c.encode(gridFactor, forKey: .gridFactor)
+        try c.encode(filings, forKey: .filings)
+        try c.encode(book, forKey: .book)
+        try c.encode(shares, forKey: .shares)
+        try c.encode(targets, forKey: .targets)
+        try c.encode(districts, forKey: .districts)
+        try c.encode(lenders, forKey: .lenders)
+        try c.encode(categories, forKey: .categories)
+        try c.encode(avoided, forKey: .avoided)
+        try c.encode(financed, forKey: .financed)
+    }
+}
+
+/// Rolls filings up: rejected ones are listed but not counted, only the highest revision per lender and
+/// period counts, and every share is Σ numerators ÷ Σ denominators over the lenders in scope.
+public enum Aggregator {
+    /// A filing that could not be read, for the listing.
+    public struct Unreadable: Sendable {
+        public let file: String
+        public let reason: String
+
+        public init(file: String, reason: String) {
+            self.file = file
+            self.reason = reason
+        }
+    }
+
+    /// Aggregates `summaries` for `period` (default: the latest period among the accepted filings), city-wide
+    /// or for one `district` (whose District rows give green and total loans only).
+    public static func aggregate(
+        _ summaries: [FilingSummary], unreadable: [Unreadable] = [], period requested: String? = nil,
+        district: String? = nil, targets: TargetSet = .defaults,
+        grid: EmissionFactor = Taxonomy.standard.defaultGridFactor
+    ) -> AggregateReport {
+        let accepted = summaries.filter { $0.input.verdict == .accept }
+        let period = requested ?? accepted.compactMap { $0.input.header?.period }.max()?.description
+        // Highest revision per lender and period among accepted filings; ties go to the later file name.
+        var best: [String: FilingSummary] = [:]
+        for summary in accepted where summary.input.header?.period?.description == period {
+            let key = summary.input.header?.lenderUSCC ?? summary.input.file
+            if let current = best[key] {
+                let a = (current.input.header?.revision ?? 1, current.input.file)
+                let b = (summary.input.header?.revision ?? 1, summary.input.file)
+                if b > a { best[key] = summary }
+            } else {
+                best[key] = summary
+            }
+        }
+        let included = best.values.sorted { $0.input.file < $1.input.file }
+        let includedFiles = Set(included.map(\.input.file))
+        var statuses: [FilingStatus] = summaries.map { summary in
+            let header = summary.input.header
+            let treatment: FilingStatus.Treatment
+            var note: String? = nil
+            if summary.input.verdict == .reject {
+                treatment = .rejected
+            } else if header?.period?.description != period {
+                treatment = .otherPeriod
+            } else if includedFiles.contains(summary.input.file) {
+                treatment = .included
+            } else {
+                treatment = .superseded
+                note = best[header?.lenderUSCC ?? ""].map {
+                    "superseded by \($0.input.file) (revision \($0.input.header?.revision ?? 1))"
+                }
+            }
+            return FilingStatus(
+                file: summary.input.file, sha256: summary.input.sha256, lenderUSCC: header?.lenderUSCC,
+                lenderName: header?.lenderNameZh, period: header?.period?.description,
+                revision: header?.revision,
+                verdict: summary.input.verdict, errors: summary.input.errors,
+                warnings: summary.input.warnings,
+                treatment: treatment, note: note)
+        }
+        statuses += unreadable.map {
+            FilingStatus(
+                file: $0.file, sha256: nil, lenderUSCC: nil, lenderName: nil, period: nil, revision: nil,
+                verdict: nil,
+                errors: 0, warnings: 0, treatment: .unreadable, note: $0.reason)
+        }
+        statuses.sort { $0.file < $1.file }
+
+        let books = included.map { scoped($0.book, district: district) }
+        var book = LoanBook()
+        for scopedBook in books { book = book + scopedBook }
+        var shares: [AggregateShare] = []
+        for indicator in Indicator.allCases {
+            let declaring = books.filter { $0.declared.contains(indicator) }
+            guard !declaring.isEmpty else { continue }
+            let numerator = Money(fen: declaring.reduce(0) { $0 + ($1.numerators[indicator]?.fen ?? 0) })
+            let denominator = Money(fen: declaring.reduce(0) { $0 + $1.total.fen })
+            shares.append(
+                AggregateShare(
+                    share: IndicatorShare(
+                        indicator: indicator, numerator: numerator, denominator: denominator,
+                        share: ShareAnalysis.ratio(numerator, denominator)),
+                    declaredBy: declaring.count, lenders: books.count))
+        }
+        // Targets are assessed on each indicator's sums over the lenders declaring it (see `declaredBy`).
+        let periodEnd =
+            period.flatMap(ReportingPeriod.init)?.lastDay ?? CalendarDate(year: 1, month: 1, day: 1)!
+        var avoided = CarbonTotals()
+        var financed = FinancedTotals()
+        for summary in included where district == nil {
+            avoided.merge(summary.avoided)
+            financed.merge(summary.financed)
+        }
+        let lenders = zip(included, books).map { summary, scopedBook in
+            LenderRow(
+                uscc: summary.input.header?.lenderUSCC ?? "", nameZh: summary.input.header?.lenderNameZh,
+                kind: summary.input.header?.lenderKind ?? "", file: summary.input.file,
+                total: scopedBook.total,
+                green: scopedBook.numerators[.green] ?? .zero,
+                greenShare: ShareAnalysis.ratio(scopedBook.numerators[.green] ?? .zero, scopedBook.total))
+        }.sorted { ($0.greenShare ?? -1, $0.uscc) > ($1.greenShare ?? -1, $1.uscc) }
+        return AggregateReport(
+            period: period, district: district, targetSet: targets.name, gridFactor: grid, filings: statuses,
+            book: book,
+            shares: shares,
+            targets: ShareAnalysis.assess(shares.map(\.share), against: targets, periodEnd: periodEnd),
+            districts: ShareAnalysis.districts(book), lenders: lenders,
+            categories: district == nil ? ShareAnalysis.categories(book) : [], avoided: avoided,
+            financed: financed)
+    }
+
+    /// A lender's book limited to one district: its District row's total and green loans (other indicators are
+    /// not filed per district).
+    static func scoped(_ book: LoanBook, district: String?) -> LoanBook {
+        guard let district else { return book }
+        var scoped = LoanBook()
+        guard let row = book.districts[district] else { return scoped }
+        scoped.total = row.total
+        scoped.numerators[.green] = row.green
+        scoped.declared = [.green]
+        scoped.districts[district] = row
+        return scoped
+    }
+}
+
+extension CarbonTotals {
+    /// Adds another portfolio's totals.
+    public mutating func merge(_ other: CarbonTotals) {
+        greenLoans += other.greenLoans
+        greenBalance = Money(fen: greenBalance.fen + other.greenBalance.fen)
+        estimatedBalance = Money(fen: estimatedBalance.fen + other.estimatedBalance.fen)
+        estimatedLoans += other.estimatedLoans
+        declaredTonnes += other.declaredTonnes
+        estimatedProjectTonnes += other.estimatedProjectTonnes
+        attributedTonnes += other.attributedTonnes
+        attributedDeclaredTonnes += other.attributedDeclaredTonnes
+        notEstimated.merge(other.notEstimated, uniquingKeysWith: +)
+    }
+}
+
+extension FinancedTotals {
+    /// Adds another portfolio's totals (the data-quality score stays balance-weighted).
+    public mutating func merge(_ other: FinancedTotals) {
+        loans += other.loans
+        totalBalance = Money(fen: totalBalance.fen + other.totalBalance.fen)
+        coveredBalance = Money(fen: coveredBalance.fen + other.coveredBalance.fen)
+        coveredLoans += other.coveredLoans
+        financedTonnes += other.financedTonnes
+        qualityWeighted += other.qualityWeighted
+        qualityBalance += other.qualityBalance
+    }
+}

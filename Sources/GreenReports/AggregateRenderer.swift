@@ -1,0 +1,113 @@
+import GreenDisclosure
+import GreenMetrics
+import GreenTaxonomy
+
+/// Renders an ``AggregateReport`` as bilingual text or Markdown.
+public enum AggregateRenderer {
+    public static func render(_ report: AggregateReport, style: SummaryRenderer.Style) -> String {
+        var out = Writer(style: style)
+        let scope = report.district.map { "district \($0)" } ?? "city-wide"
+        out.title("绿色贷款汇总 Green-loan roll-up — \(report.period ?? "no period") · \(scope)")
+        let counts = Dictionary(grouping: report.filings, by: \.treatment).mapValues(\.count)
+        out.line(
+            "\(report.filings.count) filings: \(counts[.included] ?? 0) included, \(counts[.rejected] ?? 0) rejected, "
+                + "\(counts[.superseded] ?? 0) superseded, \(counts[.otherPeriod] ?? 0) other period, "
+                + "\(counts[.unreadable] ?? 0) unreadable. Targets: \(report.targetSet).")
+        out.heading("报送文件 Filings")
+        out.table(
+            [
+                "文件 File", "机构 Lender", "期 Period", "版本 Rev.", "结论 Verdict", "错误/警告 Errors/warnings",
+                "处理 Treatment",
+            ],
+            report.filings.map {
+                [
+                    $0.file, $0.lenderName ?? $0.lenderUSCC ?? "—", $0.period ?? "—",
+                    $0.revision.map(String.init) ?? "—",
+                    $0.verdict?.rawValue ?? "—", "\($0.errors)/\($0.warnings)",
+                    $0.treatment.rawValue + ($0.note.map { " — \($0)" } ?? ""),
+                ]
+            })
+        out.heading("指标 Indicators vs targets")
+        out.table(
+            ["指标 Indicator", "分子 Numerator", "分母 Total loans", "占比 Share", "申报 Declared by"],
+            report.shares.map {
+                let label = $0.share.indicator.label
+                return [
+                    "\(label.zh) \(label.en)", $0.share.numerator.description,
+                    $0.share.denominator.description,
+                    SummaryRenderer.percent($0.share.share), "\($0.declaredBy) of \($0.lenders) lenders",
+                ]
+            })
+        out.table(
+            ["目标 Target", "实际 Actual", "目标值 Value", "达标 Met", "差额 Gap (yuan)", "依据 Id"],
+            report.targets.map { assessment in
+                var row = SummaryRenderer.targetRow(assessment)
+                if let partial = report.shares.first(where: {
+                    $0.share.indicator == assessment.target.indicator && $0.declaredBy < $0.lenders
+                }) {
+                    row[1] += " (\(partial.declaredBy) of \(partial.lenders) lenders declare it)"
+                }
+                return row
+            })
+        out.heading("机构排名 Lender league table (green share)")
+        out.table(
+            ["#", "机构 Lender", "类型 Kind", "各项贷款 Total", "绿色贷款 Green", "占比 Share"],
+            report.lenders.enumerated().map {
+                [
+                    String($0.offset + 1), "\($0.element.nameZh ?? "") \($0.element.uscc)", $0.element.kind,
+                    $0.element.total.description, $0.element.green.description,
+                    SummaryRenderer.percent($0.element.greenShare),
+                ]
+            })
+        if !report.districts.isEmpty {
+            out.heading("分区 Districts")
+            out.table(
+                ["区 District", "各项贷款 Total", "绿色贷款 Green", "占比 Share"],
+                report.districts.map {
+                    [
+                        "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.total.description,
+                        $0.green.description, SummaryRenderer.percent($0.share),
+                    ]
+                })
+        }
+        if !report.categories.isEmpty {
+            out.heading("绿色分类 Green categories (level 1)")
+            out.table(
+                ["目录 Edition", "类别 Category", "绿色贷款 Green", "占绿色贷款 Of green"],
+                report.categories.map {
+                    [
+                        $0.edition, "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.green.description,
+                        SummaryRenderer.percent($0.shareOfGreen),
+                    ]
+                })
+        }
+        if report.district == nil {
+            out.heading("排放 Emissions")
+            let avoided = report.avoided
+            let financed = report.financed
+            out.line(
+                "Avoided (loan-level filings only): declared \(SummaryRenderer.tonnes(avoided.declaredTonnes)) tCO2e/yr, estimated "
+                    + "\(SummaryRenderer.tonnes(avoided.estimatedProjectTonnes)) (attributed \(SummaryRenderer.tonnes(avoided.attributedTonnes))), "
+                    + "coverage \(SummaryRenderer.percent(avoided.coverage)); grid factor \(report.gridFactor.id) \(report.gridFactor.value) "
+                    + "\(report.gridFactor.unit) \(report.gridFactor.confidence.tag).")
+            out.line(
+                "Financed (PCAF): \(SummaryRenderer.tonnes(financed.financedTonnes)) tCO2e, intensity "
+                    + "\(SummaryRenderer.number(financed.intensityPerMillionYuan)) t per million yuan, coverage "
+                    + "\(SummaryRenderer.percent(financed.coverage)), data-quality score \(SummaryRenderer.number(financed.dataQualityScore))."
+            )
+        }
+        out.heading("方法 Method")
+        out.bullet(
+            "Shares are Σ numerators ÷ Σ total loans over the included lenders, never an average of lenders' ratios."
+        )
+        out.bullet(
+            "REJECTED filings are listed and excluded; only the highest revision per lender and period counts."
+        )
+        if report.district != nil {
+            out.bullet(
+                "A district's figures come from the lenders' District rows, which give total and green loans only."
+            )
+        }
+        return out.text
+    }
+}
