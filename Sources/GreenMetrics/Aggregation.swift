@@ -123,52 +123,47 @@ public enum Aggregator {
         }
     }
 
-    /// Aggregates `summaries` for `period` (default: the latest period among the accepted filings), city-wide
+    /// Aggregates `filings` for `period` (default: the latest period among the accepted filings), city-wide
     /// or for one `district` (whose District rows give green and total loans only).
     public static func aggregate(
-        _ summaries: [FilingSummary], unreadable: [Unreadable] = [], period requested: String? = nil,
+        _ filings: [FilingFigures], unreadable: [Unreadable] = [], period requested: String? = nil,
         district: String? = nil, targets: TargetSet = .defaults,
         grid: EmissionFactor = Taxonomy.standard.defaultGridFactor
     ) -> AggregateReport {
-        let accepted = summaries.filter { $0.input.verdict == .accept }
-        let period = requested ?? accepted.compactMap { $0.input.header?.period }.max()?.description
+        let accepted = filings.filter(\.accepted)
+        let period =
+            requested ?? accepted.compactMap { $0.period.flatMap(ReportingPeriod.init) }.max()?.description
         // Highest revision per lender and period among accepted filings; ties go to the later file name.
-        var best: [String: FilingSummary] = [:]
-        for summary in accepted where summary.input.header?.period?.description == period {
-            let key = summary.input.header?.lenderUSCC ?? summary.input.file
+        var best: [String: FilingFigures] = [:]
+        for filing in accepted where filing.period == period {
+            let key = filing.lenderUSCC.isEmpty ? filing.file : filing.lenderUSCC
             if let current = best[key] {
-                let a = (current.input.header?.revision ?? 1, current.input.file)
-                let b = (summary.input.header?.revision ?? 1, summary.input.file)
-                if b > a { best[key] = summary }
+                if (filing.revision, filing.file) > (current.revision, current.file) { best[key] = filing }
             } else {
-                best[key] = summary
+                best[key] = filing
             }
         }
-        let included = best.values.sorted { $0.input.file < $1.input.file }
-        let includedFiles = Set(included.map(\.input.file))
-        var statuses: [FilingStatus] = summaries.map { summary in
-            let header = summary.input.header
+        let included = best.values.sorted { $0.file < $1.file }
+        let includedFiles = Set(included.map(\.file))
+        var statuses: [FilingStatus] = filings.map { filing in
             let treatment: FilingStatus.Treatment
             var note: String? = nil
-            if summary.input.verdict == .reject {
+            if !filing.accepted {
                 treatment = .rejected
-            } else if header?.period?.description != period {
+            } else if filing.period != period {
                 treatment = .otherPeriod
-            } else if includedFiles.contains(summary.input.file) {
+            } else if includedFiles.contains(filing.file) {
                 treatment = .included
             } else {
                 treatment = .superseded
-                note = best[header?.lenderUSCC ?? ""].map {
-                    "superseded by \($0.input.file) (revision \($0.input.header?.revision ?? 1))"
-                }
+                note = best[filing.lenderUSCC].map { "superseded by \($0.file) (revision \($0.revision))" }
             }
             return FilingStatus(
-                file: summary.input.file, sha256: summary.input.sha256, lenderUSCC: header?.lenderUSCC,
-                lenderName: header?.lenderNameZh, period: header?.period?.description,
-                revision: header?.revision,
-                verdict: summary.input.verdict, errors: summary.input.errors,
-                warnings: summary.input.warnings,
-                treatment: treatment, note: note)
+                file: filing.file, sha256: filing.sha256, lenderUSCC: filing.lenderUSCC,
+                lenderName: filing.lenderName,
+                period: filing.period, revision: filing.revision,
+                verdict: filing.accepted ? .accept : .reject,
+                errors: filing.errors, warnings: filing.warnings, treatment: treatment, note: note)
         }
         statuses += unreadable.map {
             FilingStatus(
@@ -199,14 +194,14 @@ public enum Aggregator {
             period.flatMap(ReportingPeriod.init)?.lastDay ?? CalendarDate(year: 1, month: 1, day: 1)!
         var avoided = CarbonTotals()
         var financed = FinancedTotals()
-        for summary in included where district == nil {
-            avoided.merge(summary.avoided)
-            financed.merge(summary.financed)
+        for filing in included where district == nil {
+            avoided.merge(filing.avoidedTotals)
+            financed.merge(filing.financedTotals)
         }
-        let lenders = zip(included, books).map { summary, scopedBook in
+        let lenders = zip(included, books).map { filing, scopedBook in
             LenderRow(
-                uscc: summary.input.header?.lenderUSCC ?? "", nameZh: summary.input.header?.lenderNameZh,
-                kind: summary.input.header?.lenderKind ?? "", file: summary.input.file,
+                uscc: filing.lenderUSCC, nameZh: filing.lenderName, kind: filing.lenderKind,
+                file: filing.file,
                 total: scopedBook.total,
                 green: scopedBook.numerators[.green] ?? .zero,
                 greenShare: ShareAnalysis.ratio(scopedBook.numerators[.green] ?? .zero, scopedBook.total))

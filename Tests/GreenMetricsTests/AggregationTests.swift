@@ -18,7 +18,7 @@ import Testing
     static func run(_ extra: [String] = []) -> (AggregateReport, [FilingSummary]) {
         let (summaries, unreadable) = FilingBatch.summarize(
             quarter + extra, grid: Taxonomy.standard.defaultGridFactor, targets: .defaults, concurrency: 2)
-        return (Aggregator.aggregate(summaries, unreadable: unreadable), summaries)
+        return (Aggregator.aggregate(summaries.map(FilingFigures.init), unreadable: unreadable), summaries)
     }
 
     @Test func aggregatesAreSumsOfThePerFileFiguresToTheFen() throws {
@@ -66,7 +66,7 @@ import Testing
             ],
             grid: Taxonomy.standard.defaultGridFactor, targets: .defaults, concurrency: 2)
         #expect(summaries[1].book.total.fen - summaries[0].book.total.fen == 125_000_000)
-        let other = Aggregator.aggregate(summaries, period: "2026-Q2")
+        let other = Aggregator.aggregate(summaries.map(FilingFigures.init), period: "2026-Q2")
         #expect(other.filings.allSatisfy { $0.treatment == .otherPeriod })
         #expect(other.book.total == .zero)
     }
@@ -74,7 +74,7 @@ import Testing
     @Test func aDistrictUsesItsDistrictRows() throws {
         let (summaries, _) = FilingBatch.summarize(
             Self.quarter, grid: Taxonomy.standard.defaultGridFactor, targets: .defaults, concurrency: 2)
-        let longgang = Aggregator.aggregate(summaries, district: "440307")
+        let longgang = Aggregator.aggregate(summaries.map(FilingFigures.init), district: "440307")
         let included = summaries.filter { !$0.input.file.hasSuffix("r1.xml") }
         #expect(
             longgang.book.total.fen
@@ -84,6 +84,19 @@ import Testing
         // League table sorted by green share, best first.
         let shares = longgang.lenders.compactMap(\.greenShare)
         #expect(shares == shares.sorted(by: >))
+    }
+
+    @Test func figuresRoundTripThroughJSONExactly() throws {
+        let (_, summaries) = Self.run()
+        for summary in summaries {
+            let figures = FilingFigures(summary)
+            let decoded = try JSONDecoder().decode(
+                FilingFigures.self, from: try JSONEncoder().encode(figures))
+            #expect(decoded == figures)
+            #expect(decoded.book == summary.book)
+            #expect(decoded.avoidedTotals == summary.avoided)
+            #expect(decoded.financedTotals == summary.financed)
+        }
     }
 
     @Test func partiallyDeclaredIndicatorsAreAssessedOverTheLendersDeclaringThem() throws {

@@ -76,7 +76,8 @@ struct Aggregate: ParsableCommand {
         for item in unreadable { Output.error("\(item.file): cannot read the file: \(item.reason)") }
         guard !summaries.isEmpty else { throw ExitStatus.couldNotRun }
         let report = Aggregator.aggregate(
-            summaries, unreadable: unreadable, period: period, district: district, targets: targetSet,
+            summaries.map(FilingFigures.init), unreadable: unreadable, period: period, district: district,
+            targets: targetSet,
             grid: grid)
         switch format {
         case .json: try Output.json(report)
