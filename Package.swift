@@ -10,7 +10,8 @@ let package = Package(
         .library(name: "GreenDisclosure", targets: ["GreenDisclosure"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The system libxml2 (Debian: libxml2-dev); include path and link flags come from pkg-config.
@@ -25,6 +26,8 @@ let package = Package(
         .target(name: "GreenDisclosure", dependencies: ["GreenTaxonomy", "CLibXML2"]),
         // Shares against plan targets, carbon estimates, financed emissions, operations footprint, ESG summary.
         .target(name: "GreenMetrics", dependencies: ["GreenTaxonomy", "GreenDisclosure"]),
+        // Filing history in an embedded SQLite database (GRDB; the system SQLite, libsqlite3-dev).
+        .target(name: "GreenStore", dependencies: ["GreenMetrics", .product(name: "GRDB", package: "GRDB.swift")]),
         // Report model and renderers (text, Markdown; later HTML, CSV, XLSX).
         .target(name: "GreenReports", dependencies: ["GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]),
         // Reads and checks Taxonomy/ and renders the generated Swift tables (used by generate-taxonomy).
@@ -36,6 +39,7 @@ let package = Package(
                 "GreenTaxonomy",
                 "GreenDisclosure",
                 "GreenMetrics",
+                "GreenStore",
                 "GreenReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -43,6 +47,7 @@ let package = Package(
         .testTarget(name: "GreenTaxonomyTests", dependencies: ["GreenTaxonomy", "TaxonomyCompiler"]),
         .testTarget(
             name: "GreenMetricsTests", dependencies: ["GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]),
+        .testTarget(name: "GreenStoreTests", dependencies: ["GreenStore", "GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]),
         .testTarget(name: "TaxonomyCompilerTests", dependencies: ["TaxonomyCompiler"]),
         .testTarget(name: "GreenDisclosureTests", dependencies: ["GreenDisclosure"], exclude: ["Fixtures"]),
         // End-to-end tests run the built binary; the dependency makes `swift test` build it first.

@@ -35,6 +35,12 @@ public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConve
             year: year, month: month, day: CalendarDate.daysInMonth(year: year, month: month))!
     }
 
+    /// The period before this one: the previous quarter, or the previous year.
+    public var previous: ReportingPeriod {
+        guard let quarter else { return ReportingPeriod("\(year - 1)")! }
+        return quarter == 1 ? ReportingPeriod("\(year - 1)-Q4")! : ReportingPeriod("\(year)-Q\(quarter - 1)")!
+    }
+
     /// The quarter containing `date`.
     public static func quarter(containing date: CalendarDate) -> ReportingPeriod {
         ReportingPeriod("\(date.year)-Q\((date.month - 1) / 3 + 1)")!

@@ -82,12 +82,36 @@ public struct AggregateReport: Sendable, Encodable {
     public let categories: [CategoryShare]
     public let avoided: CarbonTotals
     public let financed: FinancedTotals
+    /// The green share of every stored period (from the filing history), oldest first.
+    public var history: [HistoryPoint] = []
+    /// Where the filings came from when not from files, e.g. the history database and its revision.
+    public var source: String?
+
+    /// Change of the green share since the previous quarter, in percentage points; nil without history.
+    public var quarterOnQuarter: Double? { change(lag: 1) }
+    /// Change of the green share since the same period a year earlier, in percentage points.
+    public var yearOnYear: Double? {
+        change(lag: (period.flatMap(ReportingPeriod.init)?.quarter == nil) ? 1 : 4)
+    }
+
+    func change(lag: Int) -> Double? {
+        guard let period, let current = ReportingPeriod(period) else { return nil }
+        var earlier = current
+        for _ in 0..<lag { earlier = earlier.previous }
+        guard let now = history.first(where: { $0.period == period })?.share?.share,
+            let then = history.first(where: { $0.period == earlier.description })?.share?.share
+        else { return nil }
+        return (now - then) * 100
+    }
 
     enum CodingKeys: String, CodingKey {
         case schema, period, district, filings, book, shares, targets, districts, lenders, categories,
             avoided, financed
+        case history, source
         case targetSet = "target_set"
         case gridFactor = "grid_factor"
+        case quarterOnQuarter = "quarter_on_quarter_pp"
+        case yearOnYear = "year_on_year_pp"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -106,6 +130,21 @@ public struct AggregateReport: Sendable, Encodable {
         try c.encode(categories, forKey: .categories)
         try c.encode(avoided, forKey: .avoided)
         try c.encode(financed, forKey: .financed)
+        try c.encode(history, forKey: .history)
+        try c.encode(source, forKey: .source)
+        try c.encode(quarterOnQuarter, forKey: .quarterOnQuarter)
+        try c.encode(yearOnYear, forKey: .yearOnYear)
+    }
+}
+
+/// The green share of one stored period.
+public struct HistoryPoint: Hashable, Sendable, Encodable {
+    public let period: String
+    public let share: IndicatorShare?
+
+    public init(period: String, share: IndicatorShare?) {
+        self.period = period
+        self.share = share
     }
 }
 

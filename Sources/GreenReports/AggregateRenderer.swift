@@ -13,6 +13,17 @@ public enum AggregateRenderer {
             "\(report.filings.count) filings: \(counts[.included] ?? 0) included, \(counts[.rejected] ?? 0) rejected, "
                 + "\(counts[.superseded] ?? 0) superseded, \(counts[.otherPeriod] ?? 0) other period, "
                 + "\(counts[.unreadable] ?? 0) unreadable. Targets: \(report.targetSet).")
+        if let source = report.source { out.line("Source: \(source).") }
+        if !report.history.isEmpty {
+            func change(_ value: Double?) -> String {
+                value.map { ($0 >= 0 ? "+" : "") + Format2.fixed($0, decimals: 2) + " pp" } ?? "—"
+            }
+            out.line(
+                "绿色贷款占比变化 Green share change: on the quarter \(change(report.quarterOnQuarter)), on the year "
+                    + "\(change(report.yearOnYear)). History: "
+                    + report.history.map { "\($0.period) \(SummaryRenderer.percent($0.share?.share))" }
+                    .joined(separator: ", ") + ".")
+        }
         out.heading("报送文件 Filings")
         out.table(
             [

@@ -148,3 +148,32 @@ import Testing
         #expect(result.stdout.contains("440307 龙岗区 Longgang"))
     }
 }
+
+@Suite struct IngestCommandTests {
+    @Test func ingestThenAggregateFromTheHistory() throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cli-\(UUID().uuidString).sqlite"
+        ).path
+        let first = try CLIRunner.run(["ingest", "--db", db, "Samples/2026-Q3"])
+        #expect(first.status == 0)
+        #expect(
+            first.stdout.contains(
+                "stored #8: Samples/2026-Q3/pingshan-village-bank-r2.xml (深圳坪山示例村镇银行股份有限公司, 2026-Q3 revision 2); supersedes revision 1"
+            ))
+        let again = try CLIRunner.run(["ingest", "--db", db, "Samples/2026-Q3/pengcheng-microcredit.xml"])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("— nothing written"))
+        let rejected = try CLIRunner.run(["ingest", "--db", db, "Samples/invalid/GL-REC-001-total.xml"])
+        #expect(rejected.status == 1)
+        #expect(rejected.stdout.hasPrefix("rejected, not stored: Samples/invalid/GL-REC-001-total.xml"))
+        let fromFiles = try CLIRunner.run(["aggregate", "--format", "json", "Samples/2026-Q3"])
+        let fromHistory = try CLIRunner.run(["aggregate", "--format", "json", "--db", db])
+        let files = try JSONSerialization.jsonObject(with: Data(fromFiles.stdout.utf8)) as! [String: Any]
+        let history = try JSONSerialization.jsonObject(with: Data(fromHistory.stdout.utf8)) as! [String: Any]
+        #expect(
+            (files["book"] as! [String: Any])["total"] as? String == (history["book"] as! [String: Any])[
+                "total"] as? String)
+        #expect((history["source"] as? String)?.hasSuffix("(database revision 8)") == true)
+        #expect(try CLIRunner.run(["aggregate", "--db", db, "Samples/2026-Q3"]).status == 64)
+    }
+}

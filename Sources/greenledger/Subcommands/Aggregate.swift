@@ -3,6 +3,7 @@ import Foundation
 import GreenDisclosure
 import GreenMetrics
 import GreenReports
+import GreenStore
 import GreenTaxonomy
 
 /// `greenledger aggregate DIR|FILE... [--period P] [--district CODE]`
@@ -19,8 +20,11 @@ struct Aggregate: ParsableCommand {
             Exit codes: 0 report produced (rejected filings are part of it), 2 no readable filing, 64 usage.
             """)
 
-    @Argument(help: "Filings, or directories holding them.")
-    var inputs: [String]
+    @Argument(help: "Filings, or directories holding them (none with --db).")
+    var inputs: [String] = []
+
+    @Option(help: "Aggregate the current revisions stored in this filing history instead of files.")
+    var db: String?
 
     @Option(help: "Period to aggregate, e.g. 2026-Q3 (default: the latest period among accepted filings).")
     var period: String?
@@ -52,33 +56,39 @@ struct Aggregate: ParsableCommand {
             )
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if inputs.isEmpty && db == nil { throw ValidationError("give filings or directories, or --db PATH") }
+        if !inputs.isEmpty && db != nil { throw ValidationError("give either filings or --db, not both") }
     }
 
     func run() throws {
         var grid = Taxonomy.standard.defaultGridFactor
         try Output.reportingErrors { grid = try factors.resolve() }
         let targetSet = try TargetOptions.load(targets)
-        let files = try FileList.xmlFiles(in: inputs)
-        guard !files.isEmpty else {
-            Output.error("no .xml files in \(inputs.joined(separator: ", "))")
-            throw ExitStatus.couldNotRun
+        var report: AggregateReport
+        if let db {
+            report = try fromHistory(db, grid: grid, targets: targetSet)
+        } else {
+            let files = try FileList.xmlFiles(in: inputs)
+            guard !files.isEmpty else {
+                Output.error("no .xml files in \(inputs.joined(separator: ", "))")
+                throw ExitStatus.couldNotRun
+            }
+            let total = files.reduce(0) {
+                $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
+            }
+            let line = ProgressLine(label: "\(files.count) filings", totalBytes: total)
+            let (summaries, unreadable) = FilingBatch.summarize(
+                files, grid: grid, targets: targetSet, concurrency: jobs
+            ) {
+                done, bytes in line?.update(bytes: bytes, note: "\(done)/\(files.count) files")
+            }
+            line?.finish()
+            for item in unreadable { Output.error("\(item.file): cannot read the file: \(item.reason)") }
+            guard !summaries.isEmpty else { throw ExitStatus.couldNotRun }
+            report = Aggregator.aggregate(
+                summaries.map(FilingFigures.init), unreadable: unreadable, period: period, district: district,
+                targets: targetSet, grid: grid)
         }
-        let total = files.reduce(0) {
-            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0)
-        }
-        let line = ProgressLine(label: "\(files.count) filings", totalBytes: total)
-        let (summaries, unreadable) = FilingBatch.summarize(
-            files, grid: grid, targets: targetSet, concurrency: jobs
-        ) { done, bytes in
-            line?.update(bytes: bytes, note: "\(done)/\(files.count) files")
-        }
-        line?.finish()
-        for item in unreadable { Output.error("\(item.file): cannot read the file: \(item.reason)") }
-        guard !summaries.isEmpty else { throw ExitStatus.couldNotRun }
-        let report = Aggregator.aggregate(
-            summaries.map(FilingFigures.init), unreadable: unreadable, period: period, district: district,
-            targets: targetSet,
-            grid: grid)
         switch format {
         case .json: try Output.json(report)
         case .text: print(AggregateRenderer.render(report, style: .text), terminator: "")
@@ -123,6 +133,34 @@ enum TargetOptions {
             throw ExitStatus.couldNotRun
         } catch {
             Output.error("\(path): cannot read the target file: \(error.localizedDescription)")
+            throw ExitStatus.couldNotRun
+        }
+    }
+}
+
+extension Aggregate {
+    /// The roll-up of the stored filings of a period, with the green share of earlier stored periods for
+    /// quarter-on-quarter and year-on-year changes.
+    func fromHistory(_ path: String, grid: EmissionFactor, targets: TargetSet) throws -> AggregateReport {
+        do {
+            let store = try FilingStore(path: path)
+            let stored = try store.filings().map(\.figures)
+            guard !stored.isEmpty else {
+                Output.error("\(path): the filing history is empty; run 'greenledger ingest' first")
+                throw ExitStatus.couldNotRun
+            }
+            var report = Aggregator.aggregate(
+                stored, period: period, district: district, targets: targets, grid: grid)
+            report.history = try store.periods().map { past in
+                let rolled = Aggregator.aggregate(
+                    stored, period: past, district: district, targets: targets, grid: grid)
+                return HistoryPoint(
+                    period: past, share: rolled.shares.first { $0.share.indicator == .green }?.share)
+            }
+            report.source = "\(path) (database revision \(try store.revision()))"
+            return report
+        } catch let error as StoreError {
+            Output.error(error.description)
             throw ExitStatus.couldNotRun
         }
     }
