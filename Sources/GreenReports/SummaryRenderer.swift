@@ -176,7 +176,9 @@ struct Writer {
         if style == .markdown {
             text +=
                 "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
-            for row in rows { text += "| " + row.map { $0.replacingPipes }.joined(separator: " | ") + " |\n" }
+            for row in rows {
+                text += "| " + row.map { $0.replacingPipes() }.joined(separator: " | ") + " |\n"
+            }
             text += "\n"
         } else {
             for row in rows {
@@ -184,8 +186,4 @@ struct Writer {
             }
         }
     }
-}
-
-extension String {
-    fileprivate var replacingPipes: String { String(map { $0 == "|" ? "/" : $0 }) }
 }

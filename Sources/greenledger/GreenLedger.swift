@@ -18,6 +18,8 @@ struct GreenLedger: ParsableCommand {
               64  usage error (unknown option, edition or code; malformed argument)
             """,
         version: version,
-        subcommands: [Validate.self, Summary.self, Aggregate.self, Ingest.self, TaxonomyCommand.self]
+        subcommands: [
+            Validate.self, Summary.self, Aggregate.self, Ingest.self, Report.self, TaxonomyCommand.self,
+        ]
     )
 }

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import GreenMetrics
+import GreenReports
+import GreenStore
+import GreenTaxonomy
+
+/// `greenledger report --period P [--district CODE] --format md|html|csv|json --out PATH [--lang zh|en|both]`
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the quarterly green report from the filing history (ingest filings first).",
+        discussion: """
+            Headline (green share vs target, change on the quarter and the year), indicators vs targets, districts, \
+            lender league table, green categories, avoided and financed emissions, data quality (each filing's \
+            verdict), methodology and a manifest (tool version, database revision, input SHA-256). HTML is one \
+            self-contained printable file with inline SVG charts; CSV is a directory with one file per table \
+            (UTF-8 with BOM). Files are written atomically.
+            Exit codes: 0 written, 2 empty or unreadable history, unwritable output, 64 usage.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, html, csv, json
+    }
+
+    @Option(help: "Period, e.g. 2026-Q3 (default: the latest stored).")
+    var period: String?
+
+    @Option(help: "Limit to one Shenzhen district code, e.g. 440307.")
+    var district: String?
+
+    @Option(help: "md, html, csv (a directory of files) or json.")
+    var format: Format = .html
+
+    @Option(help: "Where to write: a file, or a directory for csv.")
+    var out: String
+
+    @Option(help: "Labels in zh, en or both.")
+    var lang: String = "both"
+
+    @Option(help: "The filing history (default: greenledger.sqlite).")
+    var db: String = "greenledger.sqlite"
+
+    @Option(help: "A target file replacing the plan defaults.")
+    var targets: String?
+
+    @OptionGroup var factors: FactorOptions
+
+    func validate() throws {
+        if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be zh, en or both") }
+        if let period, ReportingPeriodText.isValid(period) == false {
+            throw ValidationError("--period must look like 2026-Q3 or 2026")
+        }
+    }
+
+    func run() throws {
+        var grid = Taxonomy.standard.defaultGridFactor
+        try Output.reportingErrors { grid = try factors.resolve() }
+        let targetSet = try TargetOptions.load(targets)
+        guard FileManager.default.fileExists(atPath: db) else {
+            Output.error("\(db): no filing history here; run 'greenledger ingest FILE...' first")
+            throw ExitStatus.couldNotRun
+        }
+        var aggregate = Aggregate()
+        aggregate.period = period
+        aggregate.district = district
+        let rolled = try aggregate.fromHistory(db, grid: grid, targets: targetSet)
+        let manifest =
+            [
+                "greenledger \(GreenLedger.version)",
+                "command: greenledger report --period \(rolled.period ?? "?") --format \(format.rawValue)"
+                    + (district.map { " --district \($0)" } ?? ""),
+            ]
+            + rolled.filings.filter { $0.treatment == .included }.map {
+                "input \($0.file) sha256 \($0.sha256 ?? "?")"
+            }
+        let report = QuarterlyReport(rolled, language: ReportLanguage(rawValue: lang)!, manifest: manifest)
+        do {
+            switch format {
+            case .md: try AtomicFile.write(ReportMarkdown.render(report), to: out)
+            case .html: try AtomicFile.write(ReportHTML.render(report), to: out)
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                try AtomicFile.write(
+                    String(decoding: try encoder.encode(report), as: UTF8.self) + "\n", to: out)
+            case .csv:
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                for (name, content) in ReportCSV.render(report).sorted(by: { $0.key < $1.key }) {
+                    try AtomicFile.write(content, to: (out as NSString).appendingPathComponent(name))
+                }
+            }
+        } catch {
+            Output.error("\(out): cannot write the report: \(error.localizedDescription)")
+            throw ExitStatus.couldNotRun
+        }
+        print(out)
+    }
+}
+
+/// Writes a file atomically: to a temporary file beside it, then renamed over it.
+enum AtomicFile {
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(
+                ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try Data(text.utf8).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
+        }
+    }
+}
+
+/// `--period` syntax without a dependency on the reader module.
+enum ReportingPeriodText {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let year = parts.first, year.count == 4, year.allSatisfy(\.isNumber) else { return false }
+        return parts.count == 1 || (parts.count == 2 && ["Q1", "Q2", "Q3", "Q4"].contains(String(parts[1])))
+    }
+}
