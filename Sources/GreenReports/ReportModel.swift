@@ -254,7 +254,10 @@ public struct QuarterlyReport: Sendable, Encodable {
         }
         trendTarget = greenTarget?.target.value.fraction
         categoriesChart = aggregate.categories.map {
-            ChartPoint(label: "\($0.edition) \($0.code)", value: Double($0.green.fen) / 100)
+            // Short labels (edition family and code, e.g. "gfsp 4") so that the bars' labels do not overlap.
+            ChartPoint(
+                label: "\($0.edition.prefix(while: { $0 != "-" })) \($0.code)",
+                value: Double($0.green.fen) / 100)
         }
         districtsChart = aggregate.districts.compactMap { district in
             district.share.map { ChartPoint(label: district.code, value: $0) }

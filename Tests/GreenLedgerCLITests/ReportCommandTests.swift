@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// `greenledger report` end to end, from a history built by `ingest`.
+@Suite(.serialized) struct ReportCommandTests {
+    static let directory: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+    static let db: String = {
+        let path = directory.appendingPathComponent("history.sqlite").path
+        _ = try! CLIRunner.run(["ingest", "--db", path, "Samples/2026-Q3"])
+        return path
+    }()
+
+    static func report(_ format: String, _ name: String, _ extra: [String] = []) throws -> URL {
+        let out = directory.appendingPathComponent(name)
+        let result = try CLIRunner.run(["report", "--db", db, "--format", format, "--out", out.path] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == out.path + "\n")
+        return out
+    }
+
+    @Test func csvRoundTripsTheAggregateToTheFen() throws {
+        let folder = try Self.report("csv", "csv")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(
+            files == [
+                "categories.csv", "districts.csv", "emissions.csv", "filings.csv", "indicators.csv",
+                "lenders.csv", "manifest.csv",
+            ])
+        #expect(!files.contains { $0.hasPrefix(".") })  // no temporary files left
+        let bytes = try Data(contentsOf: folder.appendingPathComponent("lenders.csv"))
+        #expect(Array(bytes.prefix(4)) == [0xEF, 0xBB, 0xBF, UInt8(ascii: "#")])  // UTF-8 byte-order mark
+        let lenders = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        let rows = lenders.split(separator: "\r\n").dropFirst().map {
+            $0.split(separator: ",").map(String.init)
+        }
+        let aggregate = try CLIRunner.run(["aggregate", "--format", "json", "--db", Self.db])
+        let document = try JSONSerialization.jsonObject(with: Data(aggregate.stdout.utf8)) as! [String: Any]
+        let league = document["lenders"] as! [[String: Any]]
+        #expect(rows.count == league.count)
+        for (row, lender) in zip(rows, league) {
+            #expect(row[2] == lender["uscc"] as? String)
+            #expect(row[4] == lender["total"] as? String)
+            #expect(row[5] == lender["green"] as? String)
+        }
+    }
+
+    @Test func jsonRoundTrips() throws {
+        let file = try Self.report("json", "report.json", ["--lang", "en"])
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+        #expect((document["title"] as? String)?.hasPrefix("Quarterly green finance report — 2026-Q3") == true)
+        let tables = document["tables"] as! [[String: Any]]
+        #expect(
+            tables.map { $0["id"] as! String } == [
+                "indicators", "districts", "lenders", "categories", "emissions", "filings",
+            ])
+        let manifest = document["manifest"] as! [String]
+        #expect(manifest.contains { $0.hasPrefix("input Samples/2026-Q3/longgang-village-bank.xml sha256 ") })
+    }
+
+    @Test func htmlIsOneSelfContainedFileWithCharts() throws {
+        let file = try Self.report("html", "report.html")
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+        #expect(
+            !html.contains("<script") && !html.contains("http://") && !html.contains("https://")
+                || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(html.contains("绿色金融季度报告 Quarterly green finance report"))
+        #expect(html.contains("深圳龙岗示例村镇银行股份有限公司"))
+    }
+
+    @Test func markdownAndErrors() throws {
+        let file = try Self.report("md", "report.md", ["--district", "440307", "--lang", "zh"])
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.hasPrefix("# 绿色金融季度报告 — 2026-Q3 · 440307 龙岗区"))
+        let missing = try CLIRunner.run([
+            "report", "--db", Self.directory.appendingPathComponent("none.sqlite").path, "--out", "x.html",
+        ])
+        #expect(missing.status == 2)
+        #expect(
+            try CLIRunner.run(["report", "--db", Self.db, "--lang", "fr", "--out", "x.html"]).status == 64)
+        let unwritable = try CLIRunner.run(["report", "--db", Self.db, "--out", "/nonexistent-dir/r.html"])
+        #expect(unwritable.status == 2)
+    }
+}
