@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system libxml2 (Debian: libxml2-dev); include path and link flags come from pkg-config.
@@ -29,7 +30,10 @@ let package = Package(
         // Filing history in an embedded SQLite database (GRDB; the system SQLite, libsqlite3-dev).
         .target(name: "GreenStore", dependencies: ["GreenMetrics", .product(name: "GRDB", package: "GRDB.swift")]),
         // Report model and renderers (text, Markdown; later HTML, CSV, XLSX).
-        .target(name: "GreenReports", dependencies: ["GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]),
+        .target(
+            name: "GreenReports",
+            dependencies: ["GreenMetrics", "GreenDisclosure", "GreenTaxonomy", "ZIPFoundation"]
+        ),
         // Reads and checks Taxonomy/ and renders the generated Swift tables (used by generate-taxonomy).
         .target(name: "TaxonomyCompiler"),
         .executableTarget(name: "generate-taxonomy", dependencies: ["TaxonomyCompiler"]),
@@ -51,7 +55,7 @@ let package = Package(
         .testTarget(name: "TaxonomyCompilerTests", dependencies: ["TaxonomyCompiler"]),
         .testTarget(name: "GreenDisclosureTests", dependencies: ["GreenDisclosure"], exclude: ["Fixtures"]),
         // End-to-end tests run the built binary; the dependency makes `swift test` build it first.
-        .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger"]),
+        .testTarget(name: "GreenLedgerCLITests", dependencies: ["greenledger", "ZIPFoundation"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 /// `greenledger report` end to end, from a history built by `ingest`.
 @Suite(.serialized) struct ReportCommandTests {
@@ -71,6 +72,35 @@ import Testing
                 || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(html.contains("绿色金融季度报告 Quarterly green finance report"))
         #expect(html.contains("深圳龙岗示例村镇银行股份有限公司"))
+    }
+
+    @Test func xlsxHasASheetPerTableWithNumbersStoredAsNumbers() throws {
+        let file = try Self.report("xlsx", "report.xlsx")
+        let archive = try Archive(url: file, accessMode: .read)
+        func part(_ path: String) throws -> String {
+            let entry = try #require(archive[path])
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            return String(decoding: data, as: UTF8.self)
+        }
+        let workbook = try part("xl/workbook.xml")
+        for name in ["report", "indicators", "districts", "lenders", "categories", "emissions", "filings"] {
+            #expect(workbook.contains("<sheet name=\"\(name)\""))
+        }
+        // Sheet 4 is the league table: money cells are numbers with the money style, not strings.
+        let lenders = try part("xl/worksheets/sheet4.xml")
+        let aggregate = try CLIRunner.run(["aggregate", "--format", "json", "--db", Self.db])
+        let document = try JSONSerialization.jsonObject(with: Data(aggregate.stdout.utf8)) as! [String: Any]
+        let first = (document["lenders"] as! [[String: Any]])[0]
+        #expect(lenders.contains("<c r=\"E2\" s=\"1\"><v>\(first["total"] as! String)</v></c>"))
+        #expect(
+            lenders.contains(
+                "<c r=\"C2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(first["uscc"] as! String)</t></is></c>"
+            ))
+        #expect(lenders.contains("<c r=\"G2\" s=\"2\"><v>0."))
+        // The same report gives the same bytes.
+        let again = try Self.report("xlsx", "again.xlsx")
+        #expect(try Data(contentsOf: file) == Data(contentsOf: again))
     }
 
     @Test func markdownAndErrors() throws {

@@ -20,7 +20,7 @@ struct Report: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, html, csv, json
+        case md, html, csv, xlsx, json
     }
 
     @Option(help: "Period, e.g. 2026-Q3 (default: the latest stored).")
@@ -29,7 +29,7 @@ struct Report: ParsableCommand {
     @Option(help: "Limit to one Shenzhen district code, e.g. 440307.")
     var district: String?
 
-    @Option(help: "md, html, csv (a directory of files) or json.")
+    @Option(help: "md, html, csv (a directory of files), xlsx or json.")
     var format: Format = .html
 
     @Option(help: "Where to write: a file, or a directory for csv.")
@@ -79,6 +79,7 @@ struct Report: ParsableCommand {
             switch format {
             case .md: try AtomicFile.write(ReportMarkdown.render(report), to: out)
             case .html: try AtomicFile.write(ReportHTML.render(report), to: out)
+            case .xlsx: try AtomicFile.write(try ReportXLSX.render(report), to: out)
             case .json:
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -101,11 +102,15 @@ struct Report: ParsableCommand {
 /// Writes a file atomically: to a temporary file beside it, then renamed over it.
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(
                 ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try Data(text.utf8).write(to: temporary)
+        try data.write(to: temporary)
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
