@@ -29,8 +29,10 @@ def money(fen):
 
 def main():
     out, size_mb = sys.argv[1], int(sys.argv[2])
+    # --lender N makes a distinct lender (its own USCC and loan ids), for roll-up benchmarks.
+    lender = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--lender" else 0
     target = size_mb * 1024 * 1024
-    rng = random.Random(size_mb)
+    rng = random.Random(size_mb * 1000 + lender)
     borrowers = [(uscc(rng), "深圳市示例%s科技有限公司%03d" % (rng.choice("甲乙丙丁戊己庚辛"), i)) for i in range(5000)]
     greens = [
         ("gfsp-2025", "4.2.2", "D4416", '<Activity><Generation technology="solar-pv" capacityMW="20" annualMWh="21500"/></Activity>',
@@ -59,7 +61,7 @@ def main():
         if n % 3 == 0: segs.append("inclusive-small-micro")
         if n % 5 == 0: segs.append("tech-enterprise")
         if n % 7 == 0: segs.append("manufacturing-mid-long-term")
-        lines = ['    <Loan id="LN-%09d">' % n,
+        lines = ['    <Loan id="LN-%03d-%09d">' % (lender, n),
                  '      <Borrower uscc="%s" district="%s" industry="C3911" size="%s">%s</Borrower>' % (b_uscc, district, "small" if n % 2 else "medium", b_name),
                  "      <Balance>%s</Balance>" % money(balance),
                  "      <Originated>%s</Originated>" % originated,

@@ -94,13 +94,13 @@ class Loan:
     pass
 
 
-def make_loan(rng, n, prefix, district_weights, green_rate, size_mix, balance_range, no_benefit=False):
+def make_loan(rng, n, prefix, district_weights, green_rate, size_mix, balance_range, no_benefit=False, end="2026-09-30"):
     loan = Loan()
     loan.id = "%s-%06d" % (prefix, n)
     loan.district = rng.choices(DISTRICTS, weights=district_weights)[0]
     loan.size = rng.choices(["large", "medium", "small", "micro"], weights=size_mix)[0]
     loan.uscc = uscc(rng)
-    loan.originated = date(rng, "2019-06-01", "2026-09-30")
+    loan.originated = date(rng, "2019-06-01", end)
     loan.maturity = plus_years(loan.originated, rng.choice([1, 2, 3, 5, 8, 10]))
     lo, hi = balance_range
     loan.balance = rng.randint(lo * 100, hi * 100) // 100 * 100 + rng.choice([0, 0, 0, 50, 25])
@@ -276,6 +276,9 @@ def write(path, text):
         f.write(text)
 
 
+IDENTITIES = []  # (key, lender, loans, weights, rate, mix, balance range) of each 2026-Q3 loan-level filing
+
+
 def quarter():
     rng = random.Random(20261012)
     lenders = [
@@ -308,11 +311,13 @@ def quarter():
                               ("VehicleGasoline", str(rng.randint(2000, 40000))), ("Electricity", str(rng.randint(300000, 4000000))),
                               ("Water", str(rng.randint(2000, 50000))), ("Paper", str(Decimal(rng.randint(10, 300)) / 10))]}
         write("2026-Q3/%s.xml" % key, filing(lender, loans, operations=ops))
+        IDENTITIES.append((key, lender, n, weights, rate, mix, brange))
     # Pingshan village bank: revision 1, then a corrected revision 2 (one balance restated).
     lender = {"uscc": uscc(rng), "kind": "village-bank", "zh": "深圳坪山示例村镇银行股份有限公司",
               "en": "Shenzhen Pingshan Example Village Bank Co., Ltd.", "prepared": "2026-10-10"}
     loans = [make_loan(rng, i, "PSV", [1, 1, 1, 1, 3, 0, 1, 10, 2], 0.1, [1, 4, 10, 8], (100_000, 5_000_000)) for i in range(1, 81)]
     write("2026-Q3/pingshan-village-bank-r1.xml", filing(lender, loans))
+    IDENTITIES.append(("pingshan-village-bank", dict(lender), 80, [1, 1, 1, 1, 3, 0, 1, 10, 2], 0.1, [1, 4, 10, 8], (100_000, 5_000_000)))
     loans[17].balance += 1_250_000_00
     lender2 = dict(lender, revision=2, prepared="2026-10-21")
     write("2026-Q3/pingshan-village-bank-r2.xml", filing(lender2, loans))
@@ -328,6 +333,25 @@ def quarter():
     ops = {"employees": 1840, "values": [("OfficeDiesel", "0"), ("OfficeNaturalGas", "12000"), ("VehicleGasoline", "38500"),
                                          ("Electricity", "6230000"), ("Water", "58000"), ("Paper", "21.5")]}
     write("2026-Q3/example-bank-shenzhen-branch.xml", filing(lender, None, figures=figures, operations=ops))
+    IDENTITIES.append(("example-bank-shenzhen-branch", dict(lender), figures, None, None, None, None))
+
+
+def previous_quarter():
+    """2026-Q2 filings of the same lenders (independent seed, so the 2026-Q3 files do not change): fewer
+    green loans, so the report shows the green share rising over the quarter."""
+    rng = random.Random(20260712)
+    for key, lender, n, weights, rate, mix, brange in IDENTITIES:
+        lender = dict(lender, period="2026-Q2", revision=1, prepared="2026-07-%02d" % rng.randint(8, 16))
+        if weights is None:
+            figures = dict(n)
+            figures["green"] = 6_480_000_000_00
+            figures["districts"] = {code: [t, g * 6480 // 6912] for code, (t, g) in n["districts"].items()}
+            figures["categories"] = {("gfsp-2025", "4"): 2_400_000_000_00, ("gfsp-2025", "6"): 2_820_000_000_00,
+                                     ("gfsp-2025", "1"): 1_260_000_000_00}
+            write("2026-Q2/%s.xml" % key, filing(lender, None, figures=figures))
+            continue
+        loans = [make_loan(rng, i, key[:3].upper(), weights, rate * 0.85, mix, brange, end="2026-06-30") for i in range(1, n + 1)]
+        write("2026-Q2/%s.xml" % key, filing(lender, loans))
 
 
 def invalid():
@@ -435,6 +459,8 @@ def invalid():
 
 if __name__ == "__main__":
     os.makedirs(os.path.join(OUT, "2026-Q3"), exist_ok=True)
+    os.makedirs(os.path.join(OUT, "2026-Q2"), exist_ok=True)
     os.makedirs(os.path.join(OUT, "invalid"), exist_ok=True)
     quarter()
+    previous_quarter()
     invalid()

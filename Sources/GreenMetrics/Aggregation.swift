@@ -84,6 +84,8 @@ public struct AggregateReport: Sendable, Encodable {
     public let financed: FinancedTotals
     /// The green share of every stored period (from the filing history), oldest first.
     public var history: [HistoryPoint] = []
+    /// The green share's trend projected to each target date (from the history).
+    public var projections: [TrendProjection] = []
     /// Where the filings came from when not from files, e.g. the history database and its revision.
     public var source: String?
 
@@ -107,7 +109,7 @@ public struct AggregateReport: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case schema, period, district, filings, book, shares, targets, districts, lenders, categories,
             avoided, financed
-        case history, source
+        case history, source, projections
         case targetSet = "target_set"
         case gridFactor = "grid_factor"
         case quarterOnQuarter = "quarter_on_quarter_pp"
@@ -132,6 +134,7 @@ public struct AggregateReport: Sendable, Encodable {
         try c.encode(financed, forKey: .financed)
         try c.encode(history, forKey: .history)
         try c.encode(source, forKey: .source)
+        try c.encode(projections, forKey: .projections)
         try c.encode(quarterOnQuarter, forKey: .quarterOnQuarter)
         try c.encode(yearOnYear, forKey: .yearOnYear)
     }

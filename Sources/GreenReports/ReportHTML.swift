@@ -83,9 +83,11 @@ public enum ReportHTML {
         let top = max((points.map(\.value) + [target ?? 0]).max() ?? 0.1, 0.01) * 1.2
         let plotWidth = width - margin.left - margin.right
         let plotHeight = height - margin.top - margin.bottom
+        // The first and last points sit 30 px inside the plot so that their labels are not clipped.
         func x(_ index: Int) -> Double {
             margin.left
-                + (points.count == 1 ? plotWidth / 2 : plotWidth * Double(index) / Double(points.count - 1))
+                + (points.count == 1
+                    ? plotWidth / 2 : 30 + (plotWidth - 60) * Double(index) / Double(points.count - 1))
         }
         func y(_ value: Double) -> Double { margin.top + plotHeight * (1 - value / top) }
         var svg = open()

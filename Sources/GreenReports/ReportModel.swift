@@ -118,9 +118,23 @@ public struct QuarterlyReport: Sendable, Encodable {
         headline.append(
             l("较上季度", "On the quarter") + " \(pp(aggregate.quarterOnQuarter)) · " + l("较上年同期", "on the year")
                 + " \(pp(aggregate.yearOnYear))")
-        let counts = Dictionary(grouping: aggregate.filings, by: \.treatment).mapValues(\.count)
+        for projection in aggregate.projections {
+            let status: String
+            if let onTrack = projection.onTrack, let projected = projection.projectedShare {
+                status =
+                    (onTrack ? l("按趋势可达标", "on track") : l("按趋势难以达标", "off track"))
+                    + " (" + l("预计", "projected") + " \(SummaryRenderer.percent(projected)) " + l("于", "by")
+                    + " \(projection.targetDate))"
+            } else {
+                status = projection.note
+            }
+            headline.append(l("目标趋势", "Trend to target") + " \(projection.targetID): \(status)")
+        }
+        // The report is about one period: filings of other stored periods are not listed.
+        let filings = aggregate.filings.filter { $0.treatment != .otherPeriod }
+        let counts = Dictionary(grouping: filings, by: \.treatment).mapValues(\.count)
         headline.append(
-            l("报送", "Filings") + " \(aggregate.filings.count): " + l("纳入", "included")
+            l("报送", "Filings") + " \(filings.count): " + l("纳入", "included")
                 + " \(counts[.included] ?? 0), "
                 + l("退回", "rejected") + " \(counts[.rejected] ?? 0), " + l("被更正版本取代", "superseded")
                 + " \(counts[.superseded] ?? 0)")
@@ -239,7 +253,7 @@ public struct QuarterlyReport: Sendable, Encodable {
                     l("结论", "Verdict"), l("错误", "Errors"), l("警告", "Warnings"), l("处理", "Treatment"),
                     "SHA-256",
                 ],
-                rows: aggregate.filings.map {
+                rows: filings.map {
                     [
                         .text($0.file), .text($0.lenderName ?? $0.lenderUSCC ?? ""), .text($0.period ?? ""),
                         .integer($0.revision ?? 0),

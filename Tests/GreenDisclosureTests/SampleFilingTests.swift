@@ -37,6 +37,13 @@ import Testing
         #expect(report.diagnostics.map(\.ruleID) == expectedWarnings)
     }
 
+    @Test("every filing of the previous quarter is accepted", arguments: files("2026-Q2"))
+    func previousQuarterFiling(name: String) throws {
+        let report = try Self.validate("2026-Q2", name)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description))")
+        #expect(report.header?.period?.description == "2026-Q2")
+    }
+
     @Test func strictModeRejectsTheFilingWithAWarning() throws {
         let report = try Self.validate("2026-Q3", "example-rural-commercial-bank.xml")
         #expect(report.verdict(strict: true) == .reject)

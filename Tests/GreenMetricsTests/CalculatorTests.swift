@@ -204,3 +204,39 @@ import Testing
         #expect(error?.description == "bad.tsv:2: error: direction 'upward' must be floor or ceiling")
     }
 }
+
+@Suite struct TrendProjectionTests {
+    static func point(_ period: String, _ share: Double) -> HistoryPoint {
+        HistoryPoint(
+            period: period,
+            share: IndicatorShare(
+                indicator: .green, numerator: Money(fen: Int64(share * 1_000_000)),
+                denominator: Money(fen: 1_000_000),
+                share: share))
+    }
+
+    @Test func leastSquaresTrendToTheTargetDate() throws {
+        let header = TargetSet.header.joined(separator: "\t")
+        let targets = try TargetSet(
+            tsv: header + "\ngoal\tgreen\t绿\tgreen\tfloor\t10%\t\t\t2026-12-31\tU\ttest\t\n", name: "t.tsv")
+        // 5 % in Q1, 6 % in Q2: +1 pp a quarter; at Q4 2026 (two quarters on): 6 % + 2 × 1 pp = 8 % < 10 %.
+        let projection = try #require(
+            TrendProjection.project(
+                history: [Self.point("2026-Q1", 0.05), Self.point("2026-Q2", 0.06)], targets: targets,
+                current: ReportingPeriod("2026-Q2")!
+            ).first)
+        #expect(abs(projection.slopePerQuarterPP! - 1) < 1e-9)
+        #expect(abs(projection.projectedShare! - 0.08) < 1e-12)
+        #expect(projection.onTrack == false)
+        // One quarter is not a trend; a passed date is not projected.
+        #expect(
+            TrendProjection.project(
+                history: [Self.point("2026-Q2", 0.06)], targets: targets, current: ReportingPeriod("2026-Q2")!
+            ).first?.onTrack == nil)
+        #expect(
+            TrendProjection.project(
+                history: [Self.point("2027-Q1", 0.06), Self.point("2027-Q2", 0.07)], targets: targets,
+                current: ReportingPeriod("2027-Q2")!
+            ).first?.note == "target date passed; compare the actual share")
+    }
+}

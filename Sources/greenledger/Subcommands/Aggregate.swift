@@ -158,6 +158,10 @@ extension Aggregate {
                     period: past, share: rolled.shares.first { $0.share.indicator == .green }?.share)
             }
             report.source = "\(path) (database revision \(try store.revision()))"
+            if let current = report.period.flatMap(ReportingPeriod.init) {
+                report.projections = TrendProjection.project(
+                    history: report.history, targets: targets, current: current)
+            }
             return report
         } catch let error as StoreError {
             Output.error(error.description)
