@@ -28,8 +28,10 @@ let package = Package(
         // Shares against plan targets, carbon estimates, financed emissions, operations footprint, ESG summary.
         .target(name: "GreenMetrics", dependencies: ["GreenTaxonomy", "GreenDisclosure"]),
         // Filing history in an embedded SQLite database (GRDB; the system SQLite, libsqlite3-dev).
-        .target(name: "GreenStore", dependencies: ["GreenMetrics", .product(name: "GRDB", package: "GRDB.swift")]),
-        // Report model and renderers (text, Markdown; later HTML, CSV, XLSX).
+        .target(
+            name: "GreenStore", dependencies: ["GreenMetrics", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Report model and renderers: text, Markdown, HTML with SVG charts, CSV, XLSX (ZIPFoundation), JSON.
         .target(
             name: "GreenReports",
             dependencies: ["GreenMetrics", "GreenDisclosure", "GreenTaxonomy", "ZIPFoundation"]
@@ -51,7 +53,9 @@ let package = Package(
         .testTarget(name: "GreenTaxonomyTests", dependencies: ["GreenTaxonomy", "TaxonomyCompiler"]),
         .testTarget(
             name: "GreenMetricsTests", dependencies: ["GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]),
-        .testTarget(name: "GreenStoreTests", dependencies: ["GreenStore", "GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]),
+        .testTarget(
+            name: "GreenStoreTests", dependencies: ["GreenStore", "GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]
+        ),
         .testTarget(name: "TaxonomyCompilerTests", dependencies: ["TaxonomyCompiler"]),
         .testTarget(name: "GreenDisclosureTests", dependencies: ["GreenDisclosure"], exclude: ["Fixtures"]),
         // End-to-end tests run the built binary; the dependency makes `swift test` build it first.
