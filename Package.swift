@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(
             name: "GreenMetricsTests", dependencies: ["GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]),
         .testTarget(
-            name: "GreenStoreTests", dependencies: ["GreenStore", "GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]
+            name: "GreenStoreTests",
+            dependencies: ["GreenStore", "GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]
         ),
         .testTarget(name: "TaxonomyCompilerTests", dependencies: ["TaxonomyCompiler"]),
         .testTarget(name: "GreenDisclosureTests", dependencies: ["GreenDisclosure"], exclude: ["Fixtures"]),
