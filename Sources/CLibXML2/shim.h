@@ -14,9 +14,6 @@
 #include <libxml/dict.h>
 #include <libxml/xmlIO.h>
 
-// xmlFree is a global variable (not concurrency-safe in Swift 6); xmlParserVersion is a macro.
-static inline void clx_free(void *p) { xmlFree(p); }
-static inline const char *clx_parser_version(void) { return xmlParserVersion; }
 
 // glibc's memrchr (a GNU extension, so not visible without _GNU_SOURCE): the last `c` in `n` bytes at `s`.
 void *memrchr(const void *s, int c, size_t n);

@@ -13,10 +13,4 @@ enum LibXML2 {
     static let safeOptions = Int32(
         bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
             | XML_PARSE_COMPACT.rawValue)
-
-    /// The libxml2 version the binary runs against, e.g. `20914`.
-    static var version: String {
-        _ = initialized
-        return String(cString: clx_parser_version())
-    }
 }

@@ -276,20 +276,6 @@ extension ReaderState {
     }
 }
 
-extension String {
-    /// Without leading and trailing XML whitespace (space, tab, CR, LF).
-    var trimmingXMLWhitespace: String {
-        let isSpace: (Character) -> Bool = {
-            $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n"
-        }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) })
-        else {
-            return ""
-        }
-        return String(self[start...end])
-    }
-}
-
 extension UInt8 {
     /// Space, tab, line feed or carriage return.
     @inline(__always) var isXMLWhitespace: Bool {

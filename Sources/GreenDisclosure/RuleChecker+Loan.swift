@@ -161,7 +161,7 @@ extension RuleChecker {
         if let emissions = loan.emissions, emissions.basis == "project" {
             let annual = (emissions.scope1Tonnes ?? 0) + (emissions.scope2Tonnes ?? 0)
             if annual >= Self.evaluationEmissionsTonnes {
-                reasons.append("project emissions \(Format.tonnes(annual)) tCO2e a year ≥ 3,000")
+                reasons.append("project emissions \(DecimalText.tonnes(annual)) tCO2e a year ≥ 3,000")
             }
         }
         guard !reasons.isEmpty else { return }
@@ -190,29 +190,10 @@ extension RuleChecker {
         if difference > options.generationTolerance {
             sink.report(
                 Rules.generationMismatch, at: fields.co2e,
-                "declared \(Format.tonnes(declared)) tCO2e differs by \(Format.percent(difference)) from "
-                    + "\(Format.tonnes(mwh)) MWh × \(options.gridFactor.value) tCO2/MWh (\(options.gridFactor.id) \(options.gridFactor.confidence.tag)) = "
-                    + "\(Format.tonnes(estimate)) tCO2e",
+                "declared \(DecimalText.tonnes(declared)) tCO2e differs by \(DecimalText.percent(difference)) from "
+                    + "\(DecimalText.tonnes(mwh)) MWh × \(options.gridFactor.value) tCO2/MWh (\(options.gridFactor.id) \(options.gridFactor.confidence.tag)) = "
+                    + "\(DecimalText.tonnes(estimate)) tCO2e",
                 hint: "check the declared CO2e, or explain the method used", loanID: loan.id)
         }
-    }
-}
-
-/// Number formatting for messages (no Foundation).
-enum Format {
-    /// Two decimals, e.g. `8318.35`.
-    static func tonnes(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
-        let hundredths = (value * 100).rounded()
-        let integer = Int64(hundredths / 100)
-        let fraction = Int64(abs(hundredths)) % 100
-        return "\(integer).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
-
-    /// One decimal percent, e.g. `23.4%`.
-    static func percent(_ fraction: Double) -> String {
-        guard fraction.isFinite else { return fraction.isNaN ? "NaN" : "∞" }
-        let tenths = Int64((fraction * 1000).rounded())
-        return "\(tenths / 10).\(tenths % 10)%"
     }
 }

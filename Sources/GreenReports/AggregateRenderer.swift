@@ -16,7 +16,7 @@ public enum AggregateRenderer {
         if let source = report.source { out.line("Source: \(source).") }
         if !report.history.isEmpty {
             func change(_ value: Double?) -> String {
-                value.map { ($0 >= 0 ? "+" : "") + Format2.fixed($0, decimals: 2) + " pp" } ?? "—"
+                value.map { ($0 >= 0 ? "+" : "") + DecimalText.fixed($0, decimals: 2) + " pp" } ?? "—"
             }
             out.line(
                 "绿色贷款占比变化 Green share change: on the quarter \(change(report.quarterOnQuarter)), on the year "

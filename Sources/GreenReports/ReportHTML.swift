@@ -1,3 +1,5 @@
+import GreenDisclosure
+
 /// The quarterly report as one self-contained, printable HTML file with inline SVG charts (no scripts,
 /// no external resources).
 public enum ReportHTML {
@@ -75,7 +77,7 @@ public enum ReportHTML {
     static let height = 220.0
     static let margin = (left: 48.0, right: 12.0, top: 12.0, bottom: 36.0)
 
-    static func format(_ value: Double) -> String { Format2.fixed(value, decimals: 1) }
+    static func format(_ value: Double) -> String { DecimalText.fixed(value, decimals: 1) }
 
     /// A line of the green share by period, with the target as a dashed line.
     static func lineChart(_ points: [ChartPoint], target: Double?) -> String {
@@ -96,7 +98,7 @@ public enum ReportHTML {
             svg +=
                 "<line x1=\"\(format(margin.left))\" y1=\"\(format(y(target)))\" x2=\"\(format(width - margin.right))\" y2=\"\(format(y(target)))\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\"/>"
             svg +=
-                "<text x=\"\(format(width - margin.right))\" y=\"\(format(y(target) - 4))\" text-anchor=\"end\" font-size=\"11\" fill=\"#c0392b\">target \(Format2.fixed(target * 100, decimals: 1))%</text>"
+                "<text x=\"\(format(width - margin.right))\" y=\"\(format(y(target) - 4))\" text-anchor=\"end\" font-size=\"11\" fill=\"#c0392b\">target \(DecimalText.fixed(target * 100, decimals: 1))%</text>"
         }
         let path = points.enumerated().map { "\(format(x($0.offset))),\(format(y($0.element.value)))" }
             .joined(separator: " ")
@@ -107,7 +109,7 @@ public enum ReportHTML {
             svg +=
                 "<text x=\"\(format(x(index)))\" y=\"\(format(height - 14))\" text-anchor=\"middle\" font-size=\"11\">\(point.label.htmlEscaped)</text>"
             svg +=
-                "<text x=\"\(format(x(index)))\" y=\"\(format(y(point.value) - 8))\" text-anchor=\"middle\" font-size=\"11\">\(Format2.fixed(point.value * 100, decimals: 2))%</text>"
+                "<text x=\"\(format(x(index)))\" y=\"\(format(y(point.value) - 8))\" text-anchor=\"middle\" font-size=\"11\">\(DecimalText.fixed(point.value * 100, decimals: 2))%</text>"
         }
         return svg + "</svg>\n"
     }
@@ -125,7 +127,7 @@ public enum ReportHTML {
             let barHeight = plotHeight * point.value / top
             let x = margin.left + slot * Double(index) + slot * 0.15
             svg +=
-                "<rect x=\"\(format(x))\" y=\"\(format(margin.top + plotHeight - barHeight))\" width=\"\(format(slot * 0.7))\" height=\"\(format(barHeight))\" fill=\"#4caf7a\"><title>\(point.label.htmlEscaped): \(percent ? Format2.fixed(point.value * 100, decimals: 2) + "%" : Format2.fixed(point.value, decimals: 2))</title></rect>"
+                "<rect x=\"\(format(x))\" y=\"\(format(margin.top + plotHeight - barHeight))\" width=\"\(format(slot * 0.7))\" height=\"\(format(barHeight))\" fill=\"#4caf7a\"><title>\(point.label.htmlEscaped): \(percent ? DecimalText.fixed(point.value * 100, decimals: 2) + "%" : DecimalText.fixed(point.value, decimals: 2))</title></rect>"
             svg +=
                 "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(height - 14))\" text-anchor=\"middle\" font-size=\"10\">\(point.label.htmlEscaped)</text>"
         }
@@ -150,7 +152,7 @@ public enum ReportHTML {
         for step in 0...4 {
             let value = top * Double(step) / 4
             let y = margin.top + plotHeight * (1 - Double(step) / 4)
-            let label = percent ? Format2.fixed(value * 100, decimals: 1) + "%" : compact(value)
+            let label = percent ? DecimalText.fixed(value * 100, decimals: 1) + "%" : compact(value)
             svg +=
                 "<text x=\"\(format(margin.left - 4))\" y=\"\(format(y + 4))\" text-anchor=\"end\" font-size=\"10\">\(label)</text>"
         }
@@ -159,9 +161,9 @@ public enum ReportHTML {
 
     static func compact(_ value: Double) -> String {
         value >= 100_000_000
-            ? Format2.fixed(value / 100_000_000, decimals: 1) + "亿"
+            ? DecimalText.fixed(value / 100_000_000, decimals: 1) + "亿"
             : value >= 10_000
-                ? Format2.fixed(value / 10_000, decimals: 0) + "万" : Format2.fixed(value, decimals: 0)
+                ? DecimalText.fixed(value / 10_000, decimals: 0) + "万" : DecimalText.fixed(value, decimals: 0)
     }
 
     static func empty(_ note: String) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The quarterly report as Markdown.
 public enum ReportMarkdown {
     public static func render(_ report: QuarterlyReport) -> String {
@@ -37,26 +39,27 @@ public enum ReportCSV {
         return files
     }
 
-    static func row(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacingAll("\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",") + "\r\n"
+    static func row(_ fields: [String]) -> String { CSV.row(fields) }
+}
+
+/// RFC 4180 records: fields quoted when they hold a comma, quote or line break; CRLF line ends.
+public enum CSV {
+    /// One record with its CRLF terminator.
+    public static func row(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// One field, quoted only when needed.
+    public static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return text
+        }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 
 extension String {
     func replacingPipes() -> String { String(map { $0 == "|" ? "/" : $0 }) }
-
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound] + replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
 
     /// Escaped for HTML text and attribute values.
     var htmlEscaped: String {

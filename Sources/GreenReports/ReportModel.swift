@@ -113,7 +113,7 @@ public struct QuarterlyReport: Sendable, Encodable {
             headline.append(line)
         }
         func pp(_ value: Double?) -> String {
-            value.map { ($0 >= 0 ? "+" : "") + Format2.fixed($0, decimals: 2) + " pp" } ?? "—"
+            value.map { ($0 >= 0 ? "+" : "") + DecimalText.fixed($0, decimals: 2) + " pp" } ?? "—"
         }
         headline.append(
             l("较上季度", "On the quarter") + " \(pp(aggregate.quarterOnQuarter)) · " + l("较上年同期", "on the year")

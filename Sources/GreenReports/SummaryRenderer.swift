@@ -127,27 +127,12 @@ public enum SummaryRenderer {
 
     static func percent(_ value: Double?) -> String {
         guard let value else { return "—" }
-        return Format2.fixed(value * 100, decimals: 2) + "%"
+        return DecimalText.fixed(value * 100, decimals: 2) + "%"
     }
 
-    static func tonnes(_ value: Double) -> String { Format2.fixed(value, decimals: 2) }
+    static func tonnes(_ value: Double) -> String { DecimalText.fixed(value, decimals: 2) }
 
-    static func number(_ value: Double?) -> String { value.map { Format2.fixed($0, decimals: 2) } ?? "—" }
-}
-
-/// Fixed-decimal formatting without Foundation.
-enum Format2 {
-    static func fixed(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let integer = Int64(scaled / scale)
-        let fraction = Int64(scaled) - integer * Int64(scale)
-        let digits = String(fraction)
-        let padded = String(repeating: "0", count: max(0, decimals - digits.count)) + digits
-        return (value < 0 && scaled > 0 ? "-" : "") + String(integer) + (decimals > 0 ? "." + padded : "")
-    }
+    static func number(_ value: Double?) -> String { value.map { DecimalText.fixed($0, decimals: 2) } ?? "—" }
 }
 
 /// Accumulates text or Markdown.

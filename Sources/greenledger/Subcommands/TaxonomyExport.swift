@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GreenReports
 import GreenTaxonomy
 
 /// `greenledger taxonomy export EDITION --format json|csv`
@@ -49,7 +50,7 @@ enum CSVText {
     ]
 
     static func catalogue(_ catalogue: Catalogue, byteOrderMark: Bool) -> String {
-        var lines = [header.map(field).joined(separator: ",")]
+        var out = (byteOrderMark ? "\u{FEFF}" : "") + CSV.row(header)
         let note = catalogue.incompletenessWarning ?? ""
         for item in catalogue.items {
             let row = [
@@ -59,21 +60,8 @@ enum CSVText {
                 item.ghgContribution?.rawValue ?? "", item.confidence.rawValue, item.source,
                 item.caveats.map(\.text).joined(separator: " | "), note,
             ]
-            lines.append(row.map(field).joined(separator: ","))
+            out += CSV.row(row)
         }
-        return (byteOrderMark ? "\u{FEFF}" : "") + lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// One CSV record with its CRLF terminator.
-    static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
-    }
-
-    /// Quotes a field when it holds a comma, quote or line break.
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return text
-        }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return out
     }
 }

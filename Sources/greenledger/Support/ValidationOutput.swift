@@ -1,5 +1,6 @@
 import Foundation
 import GreenDisclosure
+import GreenReports
 
 /// Renders validation reports as text, JSON or a CSV ledger.
 enum ValidationOutput {
@@ -8,10 +9,10 @@ enum ValidationOutput {
         case .json:
             try? Output.json(["rules": Rules.all])
         case .csv:
-            print(CSVText.row(["id", "severity", "title_zh", "title_en", "source"]), terminator: "")
+            print(CSV.row(["id", "severity", "title_zh", "title_en", "source"]), terminator: "")
             for rule in Rules.all {
                 print(
-                    CSVText.row([rule.id, rule.severity.rawValue, rule.titleZh, rule.titleEn, rule.source]),
+                    CSV.row([rule.id, rule.severity.rawValue, rule.titleZh, rule.titleEn, rule.source]),
                     terminator: "")
             }
         case .text:
@@ -107,7 +108,7 @@ enum ValidationOutput {
     static func printCSV(_ reports: [ValidationReport], strict: Bool) {
         var out =
             "\u{FEFF}"
-            + CSVText.row([
+            + CSV.row([
                 "file", "loan_id", "verdict", "rule", "severity", "line", "column", "message", "hint",
                 "title_zh", "title_en",
             ])
@@ -115,7 +116,7 @@ enum ValidationOutput {
             let verdict = report.verdict(strict: strict).rawValue
             for diagnostic in report.diagnostics {
                 let rule = Rules.rule(diagnostic.ruleID)
-                out += CSVText.row([
+                out += CSV.row([
                     report.file, diagnostic.loanID ?? "", verdict, diagnostic.ruleID,
                     diagnostic.severity.rawValue,
                     String(diagnostic.line), String(diagnostic.column), diagnostic.message,
