@@ -3,7 +3,6 @@ import Foundation
 import GreenDisclosure
 import GreenMetrics
 import GreenReports
-import GreenStore
 import GreenTaxonomy
 
 /// `greenledger aggregate DIR|FILE... [--period P] [--district CODE]`
@@ -61,12 +60,12 @@ struct Aggregate: ParsableCommand {
     }
 
     func run() throws {
-        var grid = Taxonomy.standard.defaultGridFactor
-        try Output.reportingErrors { grid = try factors.resolve() }
+        let grid = try factors.chosen()
         let targetSet = try TargetOptions.load(targets)
         var report: AggregateReport
         if let db {
-            report = try fromHistory(db, grid: grid, targets: targetSet)
+            report = try HistoryOptions.rollUp(
+                db, period: period, district: district, targets: targetSet, grid: grid)
         } else {
             let files = try FileList.xmlFiles(in: inputs)
             guard !files.isEmpty else {
@@ -93,79 +92,6 @@ struct Aggregate: ParsableCommand {
         case .json: try Output.json(report)
         case .text: print(AggregateRenderer.render(report, style: .text), terminator: "")
         case .md: print(AggregateRenderer.render(report, style: .markdown), terminator: "")
-        }
-    }
-}
-
-/// Expands directories into the *.xml files under them, sorted; files are kept as given.
-enum FileList {
-    static func xmlFiles(in inputs: [String]) throws -> [String] {
-        var files: [String] = []
-        for input in inputs {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                Output.error("\(input): no such file or directory")
-                throw ExitStatus.couldNotRun
-            }
-            if isDirectory.boolValue {
-                let enumerator = FileManager.default.enumerator(atPath: input)
-                while let relative = enumerator?.nextObject() as? String {
-                    if relative.hasSuffix(".xml") {
-                        files.append((input as NSString).appendingPathComponent(relative))
-                    }
-                }
-            } else {
-                files.append(input)
-            }
-        }
-        return Array(Set(files)).sorted()
-    }
-}
-
-/// `--targets FILE` shared by summary and aggregate.
-enum TargetOptions {
-    static func load(_ path: String?) throws -> TargetSet {
-        guard let path else { return .defaults }
-        do {
-            return try TargetSet(tsv: try String(contentsOfFile: path, encoding: .utf8), name: path)
-        } catch let error as TargetFileError {
-            Output.error(error.description)
-            throw ExitStatus.couldNotRun
-        } catch {
-            Output.error("\(path): cannot read the target file: \(error.localizedDescription)")
-            throw ExitStatus.couldNotRun
-        }
-    }
-}
-
-extension Aggregate {
-    /// The roll-up of the stored filings of a period, with the green share of earlier stored periods for
-    /// quarter-on-quarter and year-on-year changes.
-    func fromHistory(_ path: String, grid: EmissionFactor, targets: TargetSet) throws -> AggregateReport {
-        do {
-            let store = try FilingStore(path: path)
-            let stored = try store.filings().map(\.figures)
-            guard !stored.isEmpty else {
-                Output.error("\(path): the filing history is empty; run 'greenledger ingest' first")
-                throw ExitStatus.couldNotRun
-            }
-            var report = Aggregator.aggregate(
-                stored, period: period, district: district, targets: targets, grid: grid)
-            report.history = try store.periods().map { past in
-                let rolled = Aggregator.aggregate(
-                    stored, period: past, district: district, targets: targets, grid: grid)
-                return HistoryPoint(
-                    period: past, share: rolled.shares.first { $0.share.indicator == .green }?.share)
-            }
-            report.source = "\(path) (database revision \(try store.revision()))"
-            if let current = report.period.flatMap(ReportingPeriod.init) {
-                report.projections = TrendProjection.project(
-                    history: report.history, targets: targets, current: current)
-            }
-            return report
-        } catch let error as StoreError {
-            Output.error(error.description)
-            throw ExitStatus.couldNotRun
         }
     }
 }

@@ -28,8 +28,7 @@ struct Ingest: ParsableCommand {
     @OptionGroup var factors: FactorOptions
 
     func run() throws {
-        var grid = Taxonomy.standard.defaultGridFactor
-        try Output.reportingErrors { grid = try factors.resolve() }
+        let grid = try factors.chosen()
         let files = try FileList.xmlFiles(in: inputs)
         let store: FilingStore
         do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GreenDisclosure
 import GreenMetrics
 import GreenReports
 import GreenStore
@@ -48,23 +49,20 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be zh, en or both") }
-        if let period, ReportingPeriodText.isValid(period) == false {
+        if let period, ReportingPeriod(period) == nil {
             throw ValidationError("--period must look like 2026-Q3 or 2026")
         }
     }
 
     func run() throws {
-        var grid = Taxonomy.standard.defaultGridFactor
-        try Output.reportingErrors { grid = try factors.resolve() }
+        let grid = try factors.chosen()
         let targetSet = try TargetOptions.load(targets)
         guard FileManager.default.fileExists(atPath: db) else {
             Output.error("\(db): no filing history here; run 'greenledger ingest FILE...' first")
             throw ExitStatus.couldNotRun
         }
-        var aggregate = Aggregate()
-        aggregate.period = period
-        aggregate.district = district
-        let rolled = try aggregate.fromHistory(db, grid: grid, targets: targetSet)
+        let rolled = try HistoryOptions.rollUp(
+            db, period: period, district: district, targets: targetSet, grid: grid)
         let manifest =
             [
                 "greenledger \(GreenLedger.version)",
@@ -116,14 +114,5 @@ enum AtomicFile {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
         }
-    }
-}
-
-/// `--period` syntax without a dependency on the reader module.
-enum ReportingPeriodText {
-    static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let year = parts.first, year.count == 4, year.allSatisfy(\.isNumber) else { return false }
-        return parts.count == 1 || (parts.count == 2 && ["Q1", "Q2", "Q3", "Q4"].contains(String(parts[1])))
     }
 }

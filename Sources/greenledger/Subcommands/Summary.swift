@@ -36,8 +36,7 @@ struct Summary: ParsableCommand {
     @OptionGroup var factors: FactorOptions
 
     func run() throws {
-        var grid = Taxonomy.standard.defaultGridFactor
-        try Output.reportingErrors { grid = try factors.resolve() }
+        let grid = try factors.chosen()
         let targetSet = try TargetOptions.load(targets)
         let input: FilingInput = file == "-" ? .standardInput : .file(path: file)
         let summary: FilingSummary

@@ -52,8 +52,7 @@ struct Validate: ParsableCommand {
             ValidationOutput.printRules(format: format)
             return
         }
-        var gridFactor = Taxonomy.standard.defaultGridFactor
-        try Output.reportingErrors { gridFactor = try factors.resolve() }
+        let gridFactor = try factors.chosen()
         var reports: [ValidationReport] = []
         var unreadable: [FilingReadError] = []
         for file in files {

@@ -23,7 +23,17 @@ struct FactorOptions: ParsableArguments {
         }
     }
 
-    /// The factor chosen; unknown ids and non-grid factors are usage errors with suggestions.
+    /// The factor chosen; an unknown id or a non-grid factor is reported in one line and exits 64.
+    func chosen() throws -> EmissionFactor {
+        do {
+            return try resolve()
+        } catch let error as TaxonomyError {
+            Output.error(error.description)
+            throw ExitStatus.usage
+        }
+    }
+
+    /// The factor chosen; unknown ids and non-grid factors throw ``TaxonomyError`` with suggestions.
     func resolve() throws -> EmissionFactor {
         if let gridFactor { return .userGridFactor(gridFactor) }
         guard let factor else { return Taxonomy.standard.defaultGridFactor }
