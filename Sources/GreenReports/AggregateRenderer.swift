@@ -70,28 +70,8 @@ public enum AggregateRenderer {
                     SummaryRenderer.percent($0.element.greenShare),
                 ]
             })
-        if !report.districts.isEmpty {
-            out.heading("分区 Districts")
-            out.table(
-                ["区 District", "各项贷款 Total", "绿色贷款 Green", "占比 Share"],
-                report.districts.map {
-                    [
-                        "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.total.description,
-                        $0.green.description, SummaryRenderer.percent($0.share),
-                    ]
-                })
-        }
-        if !report.categories.isEmpty {
-            out.heading("绿色分类 Green categories (level 1)")
-            out.table(
-                ["目录 Edition", "类别 Category", "绿色贷款 Green", "占绿色贷款 Of green"],
-                report.categories.map {
-                    [
-                        $0.edition, "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.green.description,
-                        SummaryRenderer.percent($0.shareOfGreen),
-                    ]
-                })
-        }
+        out.districts(report.districts)
+        out.categories(report.categories)
         if report.district == nil {
             out.heading("排放 Emissions")
             let avoided = report.avoided

@@ -84,29 +84,8 @@ public enum SummaryRenderer {
         out.line(
             "Sections: \(sections.joined(separator: ", ")). Validation verdict \(input.verdict.rawValue).")
 
-        if !summary.districts.isEmpty {
-            out.heading("分区 Districts")
-            out.table(
-                ["区 District", "各项贷款 Total loans", "绿色贷款 Green loans", "占比 Share"],
-                summary.districts.map {
-                    [
-                        "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.total.description,
-                        $0.green.description, percent($0.share),
-                    ]
-                })
-        }
-        if !summary.categories.isEmpty {
-            out.heading("绿色分类 Green categories (level 1)")
-            out.table(
-                ["目录 Edition", "类别 Category", "绿色贷款 Green loans", "占绿色贷款 Of green"],
-                summary.categories.map {
-                    [
-                        $0.edition + ($0.incompleteEdition ? " (incomplete edition)" : ""),
-                        "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.green.description,
-                        percent($0.shareOfGreen),
-                    ]
-                })
-        }
+        out.districts(summary.districts)
+        out.categories(summary.categories)
         out.heading("方法 Method")
         out.bullet("Shares: \(summary.method.shares). Targets: \(summary.method.targetSet).")
         out.bullet("Avoided: \(summary.method.avoided).")
@@ -137,6 +116,36 @@ public enum SummaryRenderer {
 
 /// Accumulates text or Markdown.
 struct Writer {
+    /// The district table of a summary or a roll-up (nothing when there are no districts).
+    mutating func districts(_ districts: [DistrictShare]) {
+        guard !districts.isEmpty else { return }
+        heading("分区 Districts")
+        table(
+            ["区 District", "各项贷款 Total loans", "绿色贷款 Green loans", "占比 Share"],
+            districts.map {
+                [
+                    "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.total.description,
+                    $0.green.description,
+                    SummaryRenderer.percent($0.share),
+                ]
+            })
+    }
+
+    /// The level-1 category table of a summary or a roll-up, incomplete editions marked.
+    mutating func categories(_ categories: [CategoryShare]) {
+        guard !categories.isEmpty else { return }
+        heading("绿色分类 Green categories (level 1)")
+        table(
+            ["目录 Edition", "类别 Category", "绿色贷款 Green loans", "占绿色贷款 Of green"],
+            categories.map {
+                [
+                    $0.edition + ($0.incompleteEdition ? " (incomplete edition)" : ""),
+                    "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.green.description,
+                    SummaryRenderer.percent($0.shareOfGreen),
+                ]
+            })
+    }
+
     let style: SummaryRenderer.Style
     var text = ""
 
