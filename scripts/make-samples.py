@@ -386,6 +386,14 @@ def invalid():
     case("GL-XML-002-doctype", text.replace('<?xml version="1.0" encoding="UTF-8"?>\n',
          '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE Disclosure [<!ENTITY x SYSTEM "file:///etc/hostname">]><!-- GL-XML-002 -->\n'))
     case("GL-XML-003-not-a-disclosure", '<?xml version="1.0" encoding="UTF-8"?>\n<Report xmlns="urn:example:other"><!-- GL-XML-003 -->\n  <Item/>\n</Report>\n')
+    case("GL-XML-004-encoding", text.replace('<?xml version="1.0" encoding="UTF-8"?>',
+         '<?xml version="1.0" encoding="ISO-8859-1"?><!-- GL-XML-004 -->'))
+    case("GL-XML-005-text-limit", text.replace('<Name lang="en">Shenzhen Example Test',
+         '<Name lang="en">Shenzhen Example Test' + " Example" * 9000).replace(
+         'Co., Ltd.</Name>', 'Co., Ltd.</Name><!-- GL-XML-005 -->', 1))
+    case("GL-HDR-004-period-range", text.replace("<Period>2026-Q3</Period>", "<Period>1999-Q3</Period><!-- GL-HDR-004 -->"))
+    case("GL-HDR-005-revision", text.replace("<Revision>1</Revision>",
+         "<Revision>99999999999999999999</Revision><!-- GL-HDR-005 -->"))
     case("GL-XSD-001-unknown-element", text.replace("    <Currency>CNY</Currency>", "    <Currency>CNY</Currency>\n    <Auditor>某会计师事务所</Auditor><!-- GL-XSD-001 -->"))
     l = base(); l[1].balance_text = "123456.789"
     case("GL-AMT-001-three-decimals", filing(lender, l, figures=portfolio(base()), marks={l[1].id: {"balance": "GL-AMT-001"}}))
@@ -455,6 +463,12 @@ def invalid():
         f.write(base_text.replace('encoding="UTF-8"', 'encoding="GB18030"').encode("gb18030"))
     with open(os.path.join(fixtures, "mislabelled-gbk.xml"), "wb") as f:
         f.write(filing(lender, base()).encode("gbk", errors="replace"))
+    # Declared and encoded GBK, with a byte pair GBK cannot decode (0x81 0x20) right after <Loans>: the
+    # reader must stop there and reject, never accept what it read before.
+    gbk = filing(lender, base()).replace('encoding="UTF-8"', 'encoding="GBK"').encode("gbk")
+    at = gbk.index(b"<Loans>") + len(b"<Loans>")
+    with open(os.path.join(fixtures, "gbk-undecodable-after-loans.xml"), "wb") as f:
+        f.write(gbk[:at] + b"\x81\x20" + gbk[at:])
 
 
 if __name__ == "__main__":

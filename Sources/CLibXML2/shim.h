@@ -21,4 +21,15 @@ static inline const unsigned char *clx_last_byte(const unsigned char *s, int c, 
     return (const unsigned char *)memrchr(s, c, n);
 }
 
+// libxml2 prints some errors (iconv conversion failures, I/O) through its generic handler, to stderr,
+// besides or instead of the structured handler the reader installs. The reader reports every early stop
+// itself, so the generic handler is silenced on the parsing thread (it is per-thread in libxml2 2.9).
+static void clx_ignore_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+static inline void clx_silence_generic_errors(void) {
+    xmlSetGenericErrorFunc(NULL, clx_ignore_generic_error);
+}
+
 #endif

@@ -36,11 +36,19 @@ struct Attributes {
 
     /// The value through `cache`, for values that repeat.
     func string(_ wanted: AttributeName, cache: inout StringCache) -> String? {
-        bytes(wanted).map { cache.string($0) }
+        guard let value = bytes(wanted) else { return nil }
+        return value.contains(UInt8(ascii: "&")) ? Self.decoded(value) : cache.string(value)
     }
 
     func string(_ wanted: AttributeName) -> String? {
-        bytes(wanted).map { String(decoding: $0, as: UTF8.self) }
+        bytes(wanted).map(Self.decoded)
+    }
+
+    /// The value as every XML reader sees it. Without entity substitution libxml2 hands SAX2 an `&` in an
+    /// attribute value (written `&amp;` or `&#38;`) as the five characters `&#38;`; they are one `&`.
+    static func decoded(_ value: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: value, as: UTF8.self)
+        return value.contains(UInt8(ascii: "&")) ? text.replacing("&#38;", with: "&") : text
     }
 
     func bool(_ wanted: AttributeName) -> Bool? {

@@ -39,12 +39,13 @@ public enum DisclosureReader {
     static func makeHandler() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
-        sax.startElementNs = { context, localName, _, uri, _, _, count, _, attributes in
+        sax.startElementNs = { context, localName, _, uri, namespaces, _, count, _, attributes in
             let state = context!.assumingMemoryBound(to: ReaderState.self)
             guard !state.pointee.stopped else { return }
             let name = state.pointee.names.name(localName)
             let list = Attributes(base: attributes, count: Int(count), table: state.pointee.attributes)
-            state.pointee.startElement(name, localName: localName, uri: uri, attributes: list)
+            state.pointee.startElement(
+                name, localName: localName, uri: uri, namespaces: Int(namespaces), attributes: list)
         }
         sax.endElementNs = { context, _, _, _ in
             let state = context!.assumingMemoryBound(to: ReaderState.self)
@@ -56,6 +57,8 @@ public enum DisclosureReader {
             guard let characters, !state.pointee.stopped else { return }
             state.pointee.characters(characters, Int(count))
         }
+        // A CDATA section is character data like any other: `<![CDATA[9]]>169596.00` reads 9169596.00.
+        sax.cdataBlock = sax.characters
         sax.internalSubset = { context, name, _, _ in
             let state = context!.assumingMemoryBound(to: ReaderState.self)
             guard !state.pointee.stopped else { return }

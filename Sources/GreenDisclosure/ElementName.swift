@@ -35,7 +35,7 @@ enum ElementName: UInt8, CaseIterable {
     /// so the others record their line only.
     var needsLocation: Bool {
         switch self {
-        case .name, .period, .revision, .currency, .header, .portfolio, .loans, .classification, .segments,
+        case .name, .currency, .header, .portfolio, .loans, .classification, .segments,
             .activity, .benefits, .standardCoal, .cod, .ammoniaNitrogen, .so2, .nox, .waterSaved, .officeCoal,
             .officeDiesel, .officeGasoline, .officeNaturalGas, .vehicleDiesel, .vehicleGasoline, .electricity,
             .purchasedHeat, .businessTravel, .water, .paper, .waste:

@@ -42,13 +42,7 @@ struct ChunkReader {
     init(_ input: FilingInput) throws {
         switch input {
         case .file(let path):
-            var info = stat()
-            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-                throw FilingReadError(file: path, reason: "it is a directory")
-            }
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { throw FilingReadError(file: path, reason: String(cString: strerror(errno))) }
-            descriptor = fd
+            descriptor = try Self.openRegularFile(path)
             owned = true
         case .standardInput:
             descriptor = 0
@@ -57,6 +51,39 @@ struct ChunkReader {
             descriptor = -1
             owned = false
             memory = bytes
+        }
+    }
+
+    /// Opens `path` for reading if it is a regular file (following symbolic links). A FIFO, a device, a
+    /// socket or a directory is refused without blocking: opening is non-blocking (a FIFO with no writer
+    /// would otherwise wait forever) and the type is checked on the opened descriptor, not the name.
+    static func openRegularFile(_ path: String) throws -> Int32 {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { throw FilingReadError(file: path, reason: String(cString: strerror(errno))) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = Glibc.close(fd)
+            throw FilingReadError(file: path, reason: reason)
+        }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            _ = Glibc.close(fd)
+            throw FilingReadError(file: path, reason: "it is \(Self.describe(kind)), not a regular file")
+        }
+        // Regular files never block; clear the flag so reads behave as usual.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return fd
+    }
+
+    static func describe(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "a special file"
         }
     }
 

@@ -10,6 +10,8 @@ final class ParsePass: @unchecked Sendable {
     private let progress: (@Sendable (Int) -> Void)?
     private var digest: SHA256?
     private(set) var readError: FilingReadError?
+    /// Whether the pass read the whole document to its end: a verdict can only be ACCEPT when it did.
+    private(set) var completed = false
 
     init(reader: ChunkReader, name: String, options: ReaderOptions, queue: EventQueue) {
         self.reader = reader
@@ -56,12 +58,35 @@ final class ParsePass: @unchecked Sendable {
     }
 
     private func parse() throws {
+        clx_silence_generic_errors()
         let buffer = UnsafeMutableRawBufferPointer.allocate(
             byteCount: DisclosureReader.chunkSize, alignment: 16)
         defer { buffer.deallocate() }
 
-        var sax = DisclosureReader.makeHandler()
-        var saxPointer: UnsafeMutablePointer<xmlSAXHandler>? = withUnsafeMutablePointer(to: &sax) { $0 }
+        var count = try readStart(into: buffer)
+        bytesRead = count
+        let encoding = DeclaredEncoding.sniff(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        state.pointee.encoding = encoding
+        if count == 0 {
+            state.pointee.refuse(
+                Rules.malformedXML, at: SourceLocation(line: 1, column: 1), "the file is empty",
+                hint: "export the filing again")
+            return
+        }
+        if let refusal = encoding.refusal {
+            state.pointee.refuse(
+                Rules.encoding, at: SourceLocation(line: 1, column: 1),
+                "\(refusal); filings are accepted in \(DeclaredEncoding.acceptedList)",
+                hint: "export the filing again as UTF-8")
+            return
+        }
+
+        // The handler lives on the heap for the whole parse: libxml2 keeps the pointer (the schema plug
+        // replaces it with its own, which forwards to this one).
+        let handler = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
+        handler.initialize(to: DisclosureReader.makeHandler())
+        defer { handler.deallocate() }
+        var saxPointer: UnsafeMutablePointer<xmlSAXHandler>? = handler
         var userData: UnsafeMutableRawPointer? = UnsafeMutableRawPointer(state)
         let validation = xmlSchemaNewValidCtxt(DisclosureSchema.shared.pointer)
         defer { xmlSchemaFreeValidCtxt(validation) }
@@ -70,15 +95,14 @@ final class ParsePass: @unchecked Sendable {
         let plug = xmlSchemaSAXPlug(validation, &saxPointer, &userData)
         defer { if plug != nil { xmlSchemaSAXUnplug(plug) } }
         // The plug's own handler does not forward structured parser errors: give it ours.
-        saxPointer?.pointee.serror = sax.serror
+        saxPointer?.pointee.serror = handler.pointee.serror
 
-        var count = try reader.read(into: buffer)
-        digest?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-        let first = min(count, 4)
-        let created = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(first, 1)) {
-            xmlCreatePushParserCtxt(saxPointer, userData, $0, Int32(first), name)
-        }
-        guard let parser = created else {
+        var gate = MarkupGate()
+        var admitted = gate.admit(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) ?? count
+        let first = min(admitted, 4)
+        guard let start = buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
+            let parser = xmlCreatePushParserCtxt(saxPointer, userData, start, Int32(first), name)
+        else {
             throw FilingReadError(file: name, reason: "libxml2 could not create a parser")
         }
         defer { xmlFreeParserCtxt(parser) }
@@ -92,44 +116,92 @@ final class ParsePass: @unchecked Sendable {
             { context, file, line in
                 // Both out-parameters must be set: libxml2 reads `file` uninitialised otherwise and copies
                 // whatever it points at (a crash found by the mutation test).
-                let parser = context!.assumingMemoryBound(to: xmlParserCtxt.self)
                 file?.pointee = nil
-                line?.pointee = UInt(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(parser)))
+                guard let context else { return 0 }
+                line?.pointee = UInt(xmlSAX2GetLineNumber(context))
                 return 0
             }, UnsafeMutableRawPointer(parser))
 
-        if count == 0 {
-            state.pointee.sink.report(
-                Rules.malformedXML, at: SourceLocation(line: 1, column: 1), "the file is empty",
-                hint: "export the filing again")
-            state.pointee.stopped = true
-        }
-        bytesRead = count
-        var pending = count - first
+        var pending = admitted - first
         var offset = first
+        var fedLast = false
+        var halted = false
         while !state.pointee.stopped {
-            if pending == 0 {
+            if pending == 0 && admitted == count {
                 count = try reader.read(into: buffer)
                 digest?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 bytesRead += count
                 progress?(bytesRead)
-                pending = count
+                admitted = gate.admit(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) ?? count
+                pending = admitted
                 offset = 0
             }
-            let last: Int32 = pending == 0 ? 1 : 0
+            let last: Int32 = pending == 0 && admitted == count ? 1 : 0
             state.pointee.finishing = last == 1
-            let chars = buffer.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
-            let status = xmlParseChunk(parser, chars, Int32(pending), last)
+            let status = xmlParseChunk(parser, start + offset, Int32(pending), last)
+            offset += pending
             pending = 0
-            if last == 1 || status != 0 && parser.pointee.wellFormed == 0 && parser.pointee.disableSAX != 0 {
+            fedLast = last == 1
+            // A negative status, or SAX disabled without a fatal error reported, is libxml2 halting on
+            // input it could not decode: the rest of the document was never read.
+            if status < 0
+                || parser.pointee.disableSAX != 0 && !state.pointee.fatalError && !state.pointee.stopped
+            {
+                halted = true
+                break
+            }
+            if admitted < count && !state.pointee.stopped {
+                state.pointee.refuse(
+                    Rules.sizeLimit, at: state.pointee.currentLocation(),
+                    "more than \(MarkupGate.limit) bytes of text, tag or comment without markup",
+                    hint:
+                        "a filing's values and tags are short: this file is damaged or not a disclosure filing"
+                )
+                break
+            }
+            if fedLast || status != 0 && parser.pointee.wellFormed == 0 && parser.pointee.disableSAX != 0 {
                 break
             }
         }
-        if !state.pointee.sawRoot && !state.pointee.fatalError && !state.pointee.stopped {
-            state.pointee.sink.report(
+        if !state.pointee.sawRoot && !state.pointee.fatalError && !state.pointee.stopped && !halted {
+            state.pointee.refuse(
                 Rules.malformedXML, at: SourceLocation(line: 1, column: 1), "the file has no XML element")
         }
+        completed =
+            fedLast && !halted && state.pointee.rootClosed && !state.pointee.stopped
+            && !state.pointee.fatalError
+        if !completed && !state.pointee.stopped && !state.pointee.fatalError {
+            reportIncomplete(halted: halted)
+        }
         state.pointee.parser = nil
+    }
+
+    /// The pass ended before the document's end without a finding saying why (libxml2 halted on bytes it
+    /// could not decode): say where it stopped, so the REJECT is located.
+    private func reportIncomplete(halted: Bool) {
+        let location = state.pointee.currentLocation()
+        let encoding = state.pointee.encoding?.name ?? "UTF-8"
+        let reason = halted ? ": the bytes there cannot be decoded as \(encoding)" : ""
+        state.pointee.sink.report(
+            Rules.malformedXML,
+            at: SourceLocation(line: max(1, location.line), column: max(1, location.column)),
+            "the reading stopped before the end of the document\(reason)",
+            hint: halted
+                ? "the bytes do not match the declared encoding \(encoding); export the filing again as UTF-8"
+                : "the file is damaged; export it again")
+    }
+
+    /// Reads the start of the input: at least 1 KiB (or all of it), so that the byte-order mark and the XML
+    /// declaration are seen whole even from a pipe that hands over a few bytes at a time.
+    private func readStart(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        var count = 0
+        while count < 1024 {
+            let read = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
+            if read == 0 { break }
+            digest?.update(UnsafeRawBufferPointer(rebasing: buffer[count..<(count + read)]))
+            count += read
+        }
+        return count
     }
 
     /// The report: this pass's model values and findings together with the rule runner's findings.
@@ -137,6 +209,7 @@ final class ParsePass: @unchecked Sendable {
         let state = state.pointee
         var report = ValidationReport(file: name)
         report.bytesRead = bytesRead
+        report.completed = completed
         if var digest { report.sha256 = digest.finalize() }
         report.header = state.sawHeader ? state.header : nil
         report.portfolio = state.sawPortfolio ? state.portfolio : nil

@@ -5,10 +5,19 @@ extension ReaderState {
     /// A start tag: check the root, read attributes, decide whether to capture text.
     mutating func startElement(
         _ name: ElementName, localName: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
-        attributes list: Attributes
+        namespaces: Int, attributes list: Attributes
     ) {
         let location = name.needsLocation || stack.isEmpty ? startLocation() : lineLocation()
         let parent = stack.last?.name ?? .unknown
+        textBytes = 0
+        if list.count > Self.maximumAttributes || namespaces > Self.maximumAttributes {
+            let local = localName.map { String(cString: $0) } ?? "?"
+            let what = list.count > Self.maximumAttributes ? "attributes" : "namespace declarations"
+            return refuse(
+                Rules.sizeLimit, at: location,
+                "<\(local)> has more than \(Self.maximumAttributes) \(what)",
+                hint: "an element of a filing has at most 6 attributes: this file is damaged or not a filing")
+        }
         if stack.isEmpty {
             sawRoot = true
             let namespace = uri.map { String(cString: $0) }
@@ -99,8 +108,7 @@ extension ReaderState {
                 carbonFacility: list.bool(.carbonFacility) ?? false, location: location)
         case (.green, .project):
             fieldLocations.project = location
-            var project = FinancedProject(
-                nameText: UTF8Text(bytes: list.bytes(.name).map { Array($0) } ?? []))
+            var project = FinancedProject(nameText: UTF8Text(bytes: Array((list.string(.name) ?? "").utf8)))
             if let bytes = list.bytes(.totalInvestment) {
                 project.totalInvestment = money(bytes, element: "Project/@totalInvestment", at: location)
             }
@@ -155,6 +163,9 @@ extension ReaderState {
         }
     }
 
+    /// Attributes (and namespace declarations) allowed on one element; format v1 uses at most 6.
+    static let maximumAttributes = 64
+
     /// Portfolio rows kept; a real filing has about a dozen. Beyond this the file is refused rather than let
     /// memory grow with it.
     static let maximumRows = 1000
@@ -172,14 +183,24 @@ extension ReaderState {
         capturing = true
     }
 
+    /// Character data (text, CDATA sections and character references alike, as any XML reader sees them).
     mutating func characters(_ pointer: UnsafePointer<xmlChar>, _ count: Int) {
-        guard capturing, text.count < TextBuffer.limit else { return }
+        textBytes += count
+        if textBytes > TextBuffer.limit {
+            let element = stack.last?.name.xmlName ?? "?"
+            return refuse(
+                Rules.sizeLimit, at: currentLocation(),
+                "the text of <\(element)> is longer than \(TextBuffer.limit) bytes",
+                hint: "a filing's values are short: this file is damaged or not a disclosure filing")
+        }
+        guard capturing else { return }
         text.append(pointer, count)
     }
 
     /// An end tag: store the captured value, and run the checks due when a section or a loan closes.
     mutating func endElement() {
         guard let frame = stack.popLast() else { return }
+        textBytes = 0
         lastClosed = frame
         let parent = stack.last?.name ?? .unknown
         let wasCapturing = capturing
@@ -193,8 +214,8 @@ extension ReaderState {
             } else if nameLanguage == "en" {
                 header.lenderNameEn = value
             }
-        case (.header, .period): header.period = ReportingPeriod(trimmed)
-        case (.header, .revision): header.revision = Int(trimmed) ?? header.revision
+        case (.header, .period): readPeriod(at: location)
+        case (.header, .revision): readRevision(at: location)
         case (.header, .preparedOn): header.preparedOn = CalendarDate(bytes: text.trimmed)
         case (.header, .currency): header.currency = trimmed
         case (.disclosure, .header):
@@ -248,9 +269,42 @@ extension ReaderState {
             if let key = item.operationsItem, let value = Quantity.parse(text.bytes) {
                 operations?.values[key] = value
             }
-        case (.unknown, .disclosure): finishDocument()
+        case (.unknown, .disclosure):
+            rootClosed = true
+            finishDocument()
         default: break
         }
+    }
+
+    /// The Period: a year outside ``ReportingPeriod/years`` is a finding, never a silent "no period". Texts
+    /// not of the period's shape are left to the XSD (GL-XSD-001).
+    mutating func readPeriod(at location: SourceLocation) {
+        let value = trimmed
+        header.period = ReportingPeriod(value)
+        let shape = value.utf8.count == 4 || value.utf8.count == 7 && value.dropFirst(4).hasPrefix("-Q")
+        if header.period == nil, shape, value.prefix(4).allSatisfy({ ("0"..."9").contains($0) }) {
+            sink.report(
+                Rules.periodRange, at: location,
+                "Period '\(value)' names year \(value.prefix(4)); GreenLedger accepts years "
+                    + "\(ReportingPeriod.years.lowerBound) to \(ReportingPeriod.years.upperBound)",
+                hint: "write the reporting quarter, e.g. 2026-Q3")
+        }
+    }
+
+    /// The Revision: a whole number from 1 to 2,147,483,647; anything else is a finding, never a default.
+    mutating func readRevision(at location: SourceLocation) {
+        let value = trimmed
+        let digits = value.hasPrefix("+") ? value.dropFirst() : Substring(value)
+        if let number = Int32(digits), number >= 1, digits.allSatisfy({ ("0"..."9").contains($0) }) {
+            header.revision = Int(number)
+            return
+        }
+        header.revision = 0
+        let shown = String(value.prefix(40)) + (value.count > 40 ? "…" : "")
+        sink.report(
+            Rules.revisionRange, at: location,
+            "Revision '\(shown)' is not a whole number from 1 to \(Int32.max)",
+            hint: "a first filing is revision 1; a corrected re-filing carries the next number")
     }
 
     var trimmed: String {

@@ -34,6 +34,12 @@ struct ReaderState {
     var fatalError = false
     /// True while libxml2 parses the final chunk.
     var finishing = false
+    /// The root's end tag was read.
+    var rootClosed = false
+    /// What the file's first bytes declare.
+    var encoding: DeclaredEncoding?
+    /// Bytes of character data in the element being read (all of it, captured or not), for the text limit.
+    var textBytes = 0
 
     var header = FilingHeader()
     var sawHeader = false
@@ -153,6 +159,12 @@ struct ReaderState {
     /// uses the attribute values it passed on (a use-after-free crash in libxml2 2.9, found here).
     mutating func stop() {
         stopped = true
+    }
+
+    /// Reports a finding that ends the pass.
+    mutating func refuse(_ rule: Rule, at location: SourceLocation, _ message: String, hint: String? = nil) {
+        sink.report(rule, at: location, message, hint: hint)
+        stop()
     }
 
     /// Ends the pass and stops libxml2 at once. Only where no attribute values are in flight: the DOCTYPE

@@ -29,6 +29,14 @@ public enum Rules {
         id: "GL-XML-003", severity: .error, titleZh: "不是绿色贷款披露文件",
         titleEn: "not a disclosure filing (root element or namespace)",
         source: "\(spec): namespace urn:greenledger:disclosure:1, root Disclosure")
+    public static let encoding = Rule(
+        id: "GL-XML-004", severity: .error, titleZh: "不接受该字符编码",
+        titleEn: "declared character encoding not accepted",
+        source: "\(spec), Encoding: UTF-8, UTF-16 with a byte-order mark, GB18030 or GBK")
+    public static let sizeLimit = Rule(
+        id: "GL-XML-005", severity: .error, titleZh: "超出文本或属性的大小限制",
+        titleEn: "text or attributes beyond the reader's size limits",
+        source: "GreenLedger policy for untrusted XML (bounded text per element and attributes per element)")
     public static let schema = Rule(
         id: "GL-XSD-001", severity: .error, titleZh: "不符合披露格式XSD",
         titleEn: "does not conform to the disclosure XSD",
@@ -46,6 +54,13 @@ public enum Rules {
     public static let lenderName = Rule(
         id: "GL-HDR-003", severity: .error, titleZh: "缺少中文法定名称", titleEn: "Chinese legal name missing",
         source: "\(spec), Header: Name lang=\"zh\" required")
+    public static let periodRange = Rule(
+        id: "GL-HDR-004", severity: .error, titleZh: "报告期年份超出合理范围",
+        titleEn: "reporting period year out of range",
+        source: "\(spec), Header: Period YYYY-Qn or YYYY; GreenLedger accepts years 2000–2099")
+    public static let revisionRange = Rule(
+        id: "GL-HDR-005", severity: .error, titleZh: "修订号超出范围", titleEn: "revision out of range",
+        source: "\(spec), Header: Revision, an integer ≥ 1 (GreenLedger stores it in 32 bits)")
     public static let duplicateLoanID = Rule(
         id: "GL-LOAN-001", severity: .error, titleZh: "贷款编号重复", titleEn: "duplicate loan id",
         source: "\(spec), Loans: unique in the file")
@@ -140,8 +155,8 @@ public enum Rules {
 
     /// Every rule, in id order.
     public static let all: [Rule] = [
-        malformedXML, forbiddenDTD, notADisclosure, schema, malformedAmount, lenderUSCC, periodDates,
-        lenderName,
+        malformedXML, forbiddenDTD, notADisclosure, encoding, sizeLimit, schema, malformedAmount, lenderUSCC,
+        periodDates, lenderName, periodRange, revisionRange,
         duplicateLoanID, borrowerUSCC, borrowerDistrict, industryCode, originatedAfterPeriod,
         maturityBeforeOrigination,
         unknownEdition, unknownGreenCode, notLevel3, olderEdition, unverifiableEdition, carbonFacility,

@@ -3,8 +3,9 @@ import Glibc
 /// The text of the element being read, in a raw buffer that is reused element after element (no
 /// allocation, no copy-on-write checks). Owned by ``ReaderState``; freed by ``ParsePass``.
 struct TextBuffer {
-    /// Text beyond this many bytes is dropped (libxml2 itself refuses text nodes over 10 MB).
-    static let limit = 1 << 20
+    /// The most character data one element may hold; the reader refuses a longer text (GL-XML-005), so
+    /// nothing is ever dropped silently.
+    static let limit = MarkupGate.limit
 
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0

@@ -8,6 +8,9 @@ public enum Verdict: String, Sendable, Encodable {
 public struct ValidationReport: Sendable, Encodable {
     public let file: String
     public var bytesRead: Int = 0
+    /// Whether the pass read the document to its end. A pass that stopped early for any reason (a
+    /// malformed or undecodable byte, a refused encoding, a size limit, a parser halt) never gives ACCEPT.
+    public var completed = false
     /// SHA-256 of the bytes read, lower-case hex, when ``ReaderOptions/computeSHA256`` was set.
     public var sha256: String?
     public var header: FilingHeader?
@@ -31,13 +34,13 @@ public struct ValidationReport: Sendable, Encodable {
         countsByRule.reduce(0) { $0 + (Rules.rule($1.key)?.severity == severity ? $1.value : 0) }
     }
 
-    /// REJECT when any error was found, or any warning under `strict`.
+    /// REJECT when the pass did not complete, when any error was found, or any warning under `strict`.
     public func verdict(strict: Bool = false) -> Verdict {
-        errorCount > 0 || (strict && warningCount > 0) ? .reject : .accept
+        !completed || errorCount > 0 || (strict && warningCount > 0) ? .reject : .accept
     }
 
     enum CodingKeys: String, CodingKey {
-        case file, sha256, header, portfolio, operations, diagnostics
+        case file, sha256, header, portfolio, operations, diagnostics, completed
         case bytesRead = "bytes"
         case loanCount = "loans"
         case hasLoans = "has_loans"

@@ -116,7 +116,7 @@ import Testing
         let result = try CLIRunner.run(["validate", "--rules", "--format", "json"])
         let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         let ids = (document["rules"] as! [[String: Any]]).map { $0["id"] as! String }
-        #expect(ids.count == 32)
+        #expect(ids.count == 36)
         #expect(ids == ids.sorted())
     }
 }
