@@ -110,38 +110,39 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Te
 /// Strict parsing of non-negative physical quantities (tonnes, MWh, litres): digits with an optional
 /// fraction; no sign or exponent. Floating point is fine for these; they are rounded only when printed.
 public enum Quantity {
-    static let powersOfTen: [Double] = (0...18).map { exponent in
-        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
-    }
+    /// The format's Quantity: up to 15 integer digits and up to 6 decimals (the XSD's pattern).
+    static let integerDigits = 15
+    static let fractionDigits = 6
 
+    /// Parses a quantity (tonnes, MWh, tce…) written as the XSD's `Quantity`: digits, optionally a point and
+    /// 1–6 digits; surrounding XML whitespace ignored. Nil for anything else (the XSD reports those), so
+    /// every text the XSD accepts has a value: the largest, 999999999999999.999999, reads as about 1e15.
     public static func parse(_ bytes: some Collection<UInt8>) -> Double? {
-        var mantissa: UInt64 = 0
-        var scale = 0
-        var digits = 0
+        var text: [UInt8] = []
+        var integer = 0
+        var fraction = 0
         var seenPoint = false
-        var started = false
         var ended = false
         for byte in bytes {
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                if started { ended = true }
+                if !text.isEmpty { ended = true }
                 continue
             }
             if ended { return nil }
-            started = true
             if byte == UInt8(ascii: ".") {
                 if seenPoint { return nil }
                 seenPoint = true
-                continue
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                if seenPoint { fraction += 1 } else { integer += 1 }
+                if integer > integerDigits || fraction > fractionDigits { return nil }
+            } else {
+                return nil
             }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            digits += 1
-            if digits > 18 { return nil }
-            mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
-            if seenPoint { scale += 1 }
+            text.append(byte)
         }
-        guard digits > 0, !(seenPoint && scale == 0) else { return nil }
-        // Dividing by an exact power of ten rounds once, so "8318.35" gives the nearest Double to 8318.35.
-        return Double(mantissa) / powersOfTen[scale]
+        guard integer > 0, !(seenPoint && fraction == 0) else { return nil }
+        // Swift's decimal conversion rounds once, to the nearest Double.
+        return Double(String(decoding: text, as: UTF8.self))
     }
 }
 

@@ -10,6 +10,11 @@ public struct FilingStatus: Hashable, Sendable, Encodable {
         case rejected
         /// A higher revision of the same lender and period was given: listed, not counted.
         case superseded
+        /// Another filing with different content has the same lender, period and revision: neither is counted
+        /// (see ``AggregateReport/conflicts``).
+        case conflict
+        /// The same content (SHA-256) as another filing given: counted once, under the other file.
+        case duplicate
         /// For another period than the one aggregated.
         case otherPeriod = "other-period"
         /// Could not be read at all.
@@ -26,7 +31,8 @@ public struct FilingStatus: Hashable, Sendable, Encodable {
     public let errors: Int
     public let warnings: Int
     public let treatment: Treatment
-    /// For a superseded filing, the file that supersedes it; for an unreadable one, why.
+    /// For a superseded filing, the file that supersedes it; for a conflict or a duplicate, the other file(s);
+    /// for an unreadable one, why.
     public let note: String?
 
     enum CodingKeys: String, CodingKey {
@@ -42,8 +48,8 @@ public struct LenderRow: Hashable, Sendable, Encodable {
     public let nameZh: String?
     public let kind: String
     public let file: String
-    public let total: Money
-    public let green: Money
+    public let total: MoneyTotal
+    public let green: MoneyTotal
     public let greenShare: Double?
 
     enum CodingKeys: String, CodingKey {
@@ -82,6 +88,8 @@ public struct AggregateReport: Sendable, Encodable {
     public let categories: [CategoryShare]
     public let avoided: CarbonTotals
     public let financed: FinancedTotals
+    /// Different filings with the same lender, period and revision: none of them is counted.
+    public let conflicts: [FilingConflict]
     /// The green share of every stored period (from the filing history), oldest first.
     public var history: [HistoryPoint] = []
     /// The green share's trend projected to each target date (from the history).
@@ -109,7 +117,7 @@ public struct AggregateReport: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case schema, period, district, filings, book, shares, targets, districts, lenders, categories,
             avoided, financed
-        case history, source, projections
+        case history, source, projections, conflicts
         case targetSet = "target_set"
         case gridFactor = "grid_factor"
         case quarterOnQuarter = "quarter_on_quarter_pp"
@@ -124,6 +132,7 @@ public struct AggregateReport: Sendable, Encodable {
         try c.encode(targetSet, forKey: .targetSet)
         try c.encode(gridFactor, forKey: .gridFactor)
         try c.encode(filings, forKey: .filings)
+        try c.encode(conflicts, forKey: .conflicts)
         try c.encode(book, forKey: .book)
         try c.encode(shares, forKey: .shares)
         try c.encode(targets, forKey: .targets)
@@ -167,39 +176,26 @@ public enum Aggregator {
 
     /// Aggregates `filings` for `period` (default: the latest period among the accepted filings), city-wide
     /// or for one `district` (whose District rows give green and total loans only).
+    ///
+    /// Per lender and period the highest revision counts. Identical content (same SHA-256) given twice counts
+    /// once, the other copies listed as duplicates. Different filings with the same lender, period and
+    /// revision are a conflict: none of them is counted, and when the conflict is at the lender's highest
+    /// revision the lender is left out of the period (no lower revision stands in); see
+    /// ``AggregateReport/conflicts``.
     public static func aggregate(
         _ filings: [FilingFigures], unreadable: [Unreadable] = [], period requested: String? = nil,
         district: String? = nil, targets: TargetSet = .defaults,
         grid: EmissionFactor = Taxonomy.standard.defaultGridFactor
     ) -> AggregateReport {
-        let accepted = filings.filter(\.accepted)
         let period =
-            requested ?? accepted.compactMap { $0.period.flatMap(ReportingPeriod.init) }.max()?.description
-        // Highest revision per lender and period among accepted filings; ties go to the later file name.
-        var best: [String: FilingFigures] = [:]
-        for filing in accepted where filing.period == period {
-            let key = filing.lenderUSCC.isEmpty ? filing.file : filing.lenderUSCC
-            if let current = best[key] {
-                if (filing.revision, filing.file) > (current.revision, current.file) { best[key] = filing }
-            } else {
-                best[key] = filing
-            }
-        }
-        let included = best.values.sorted { $0.file < $1.file }
-        let includedFiles = Set(included.map(\.file))
-        var statuses: [FilingStatus] = filings.map { filing in
-            let treatment: FilingStatus.Treatment
-            var note: String? = nil
-            if !filing.accepted {
-                treatment = .rejected
-            } else if filing.period != period {
-                treatment = .otherPeriod
-            } else if includedFiles.contains(filing.file) {
-                treatment = .included
-            } else {
-                treatment = .superseded
-                note = best[filing.lenderUSCC].map { "superseded by \($0.file) (revision \($0.revision))" }
-            }
+            requested
+            ?? filings.filter(\.accepted).compactMap { $0.period.flatMap(ReportingPeriod.init) }.max()?
+            .description
+        let selection = Selection(filings, period: period)
+        let included = selection.included.map { filings[$0] }
+        var statuses: [FilingStatus] = filings.indices.map { index in
+            let filing = filings[index]
+            let (treatment, note) = selection.treatment(of: index, in: filings)
             return FilingStatus(
                 file: filing.file, sha256: filing.sha256, lenderUSCC: filing.lenderUSCC,
                 lenderName: filing.lenderName,
@@ -213,7 +209,7 @@ public enum Aggregator {
                 verdict: nil,
                 errors: 0, warnings: 0, treatment: .unreadable, note: $0.reason)
         }
-        statuses.sort { $0.file < $1.file }
+        statuses.sort { ($0.file, $0.treatment.rawValue) < ($1.file, $1.treatment.rawValue) }
 
         let books = included.map { scoped($0.book, district: district) }
         var book = LoanBook()
@@ -222,8 +218,8 @@ public enum Aggregator {
         for indicator in Indicator.allCases {
             let declaring = books.filter { $0.declared.contains(indicator) }
             guard !declaring.isEmpty else { continue }
-            let numerator = Money(fen: declaring.reduce(0) { $0 + ($1.numerators[indicator]?.fen ?? 0) })
-            let denominator = Money(fen: declaring.reduce(0) { $0 + $1.total.fen })
+            let numerator = declaring.reduce(MoneyTotal.zero) { $0 + ($1.numerators[indicator] ?? .zero) }
+            let denominator = declaring.reduce(MoneyTotal.zero) { $0 + $1.total }
             shares.append(
                 AggregateShare(
                     share: IndicatorShare(
@@ -232,8 +228,7 @@ public enum Aggregator {
                     declaredBy: declaring.count, lenders: books.count))
         }
         // Targets are assessed on each indicator's sums over the lenders declaring it (see `declaredBy`).
-        let periodEnd =
-            period.flatMap(ReportingPeriod.init)?.lastDay ?? CalendarDate(year: 1, month: 1, day: 1)!
+        let periodEnd = period.flatMap(ReportingPeriod.init)?.lastDay ?? CalendarDate.unknownPeriodEnd
         var avoided = CarbonTotals()
         var financed = FinancedTotals()
         for filing in included where district == nil {
@@ -255,7 +250,7 @@ public enum Aggregator {
             targets: ShareAnalysis.assess(shares.map(\.share), against: targets, periodEnd: periodEnd),
             districts: ShareAnalysis.districts(book), lenders: lenders,
             categories: district == nil ? ShareAnalysis.categories(book) : [], avoided: avoided,
-            financed: financed)
+            financed: financed, conflicts: selection.conflicts(in: filings))
     }
 
     /// A lender's book limited to one district: its District row's total and green loans (other indicators are
@@ -276,8 +271,8 @@ extension CarbonTotals {
     /// Adds another portfolio's totals.
     public mutating func merge(_ other: CarbonTotals) {
         greenLoans += other.greenLoans
-        greenBalance = Money(fen: greenBalance.fen + other.greenBalance.fen)
-        estimatedBalance = Money(fen: estimatedBalance.fen + other.estimatedBalance.fen)
+        greenBalance += other.greenBalance
+        estimatedBalance += other.estimatedBalance
         estimatedLoans += other.estimatedLoans
         declaredTonnes += other.declaredTonnes
         estimatedProjectTonnes += other.estimatedProjectTonnes
@@ -291,8 +286,8 @@ extension FinancedTotals {
     /// Adds another portfolio's totals (the data-quality score stays balance-weighted).
     public mutating func merge(_ other: FinancedTotals) {
         loans += other.loans
-        totalBalance = Money(fen: totalBalance.fen + other.totalBalance.fen)
-        coveredBalance = Money(fen: coveredBalance.fen + other.coveredBalance.fen)
+        totalBalance += other.totalBalance
+        coveredBalance += other.coveredBalance
         coveredLoans += other.coveredLoans
         financedTonnes += other.financedTonnes
         qualityWeighted += other.qualityWeighted

@@ -9,7 +9,11 @@ public struct EstimationFactors: Sendable, Encodable {
 
     public init(grid: EmissionFactor, taxonomy: Taxonomy = .standard) {
         self.grid = grid
-        tceToCO2 = (try? taxonomy.emissionFactor("tce-co2-raw-coal"))!
+        // Compiled-in reference data (Taxonomy/), not parsed input: its absence is a build defect.
+        guard let factor = try? taxonomy.emissionFactor("tce-co2-raw-coal") else {
+            fatalError("the reference data has no emission factor tce-co2-raw-coal")
+        }
+        tceToCO2 = factor
     }
 }
 
@@ -110,16 +114,17 @@ public enum CarbonEstimator {
     }
 
     static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? DecimalText.fixed(value, decimals: 0) : String(value)
     }
 }
 
 /// Portfolio totals of the carbon estimates.
 public struct CarbonTotals: Hashable, Sendable, Encodable {
     public var greenLoans = 0
-    public var greenBalance = Money.zero
+    /// Σ balance of green loans (Int128 fen: a rejected filing's loans can sum past one Int64 amount).
+    public var greenBalance = MoneyTotal.zero
     /// Green balance of loans with an estimate.
-    public var estimatedBalance = Money.zero
+    public var estimatedBalance = MoneyTotal.zero
     public var estimatedLoans = 0
     public var declaredTonnes = 0.0
     public var estimatedProjectTonnes = 0.0
@@ -132,13 +137,13 @@ public struct CarbonTotals: Hashable, Sendable, Encodable {
 
     public mutating func add(_ estimate: LoanCarbonEstimate, balance: Money?) {
         greenLoans += 1
-        let fen = balance?.fen ?? 0
-        greenBalance = Money(fen: greenBalance.fen + fen)
+        let balance = balance ?? .zero
+        greenBalance += balance
         declaredTonnes += estimate.declaredTonnes ?? 0
         attributedDeclaredTonnes += estimate.attributedDeclaredTonnes ?? 0
         if let tonnes = estimate.projectTonnes {
             estimatedLoans += 1
-            estimatedBalance = Money(fen: estimatedBalance.fen + fen)
+            estimatedBalance += balance
             estimatedProjectTonnes += tonnes
             attributedTonnes += estimate.attributedTonnes ?? 0
         } else {
@@ -148,7 +153,7 @@ public struct CarbonTotals: Hashable, Sendable, Encodable {
 
     /// Share of the green balance with an estimate, 0…1.
     public var coverage: Double? {
-        greenBalance.fen > 0 ? Double(estimatedBalance.fen) / Double(greenBalance.fen) : nil
+        MoneyTotal.ratio(estimatedBalance, greenBalance)
     }
 
     enum CodingKeys: String, CodingKey {

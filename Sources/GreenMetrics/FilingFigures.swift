@@ -53,7 +53,16 @@ public struct FilingFigures: Codable, Hashable, Sendable {
         public var qualityBalance: Double
     }
 
+    /// The figures of a summarised filing. Every amount of an accepted filing fits Int64 fen (its loans
+    /// reconcile with Portfolio figures that are single amounts); an amount that does not fit is stored held to
+    /// Int64 and the filing is marked not accepted, so it is never counted in a roll-up.
     public init(_ summary: FilingSummary) {
+        var fits = true
+        func fen(_ total: MoneyTotal) -> Int64 {
+            if let exact = Int64(exactly: total.fen) { return exact }
+            fits = false
+            return Int64(clamping: total.fen)
+        }
         let header = summary.input.header
         file = summary.input.file
         sha256 = summary.input.sha256
@@ -64,52 +73,56 @@ public struct FilingFigures: Codable, Hashable, Sendable {
         period = header?.period?.description
         revision = header?.revision ?? 1
         preparedOn = header?.preparedOn?.description
-        accepted = summary.input.verdict == .accept
+        accepted = false
         errors = summary.input.errors
         warnings = summary.input.warnings
         loans = summary.input.loans
         hasLoans = summary.input.hasLoans
         gridFactorID = summary.method.gridFactor.id
         let book = summary.book
-        totalFen = book.total.fen
+        totalFen = fen(book.total)
         numeratorsFen = Dictionary(
-            uniqueKeysWithValues: book.declared.map { ($0.rawValue, book.numerators[$0]?.fen ?? 0) })
-        districtsFen = book.districts.mapValues { [$0.total.fen, $0.green.fen] }
+            book.declared.map { ($0.rawValue, fen(book.numerators[$0] ?? .zero)) },
+            uniquingKeysWith: { first, _ in first })
+        districtsFen = book.districts.mapValues { [fen($0.total), fen($0.green)] }
         categoriesFen = Dictionary(
-            uniqueKeysWithValues: book.categories.map { ("\($0.key.edition) \($0.key.code)", $0.value.fen) })
+            book.categories.map { ("\($0.key.edition) \($0.key.code)", fen($0.value)) },
+            uniquingKeysWith: { first, _ in first })
         let a = summary.avoided
         avoided = Avoided(
-            greenLoans: a.greenLoans, greenBalanceFen: a.greenBalance.fen,
-            estimatedBalanceFen: a.estimatedBalance.fen,
+            greenLoans: a.greenLoans, greenBalanceFen: fen(a.greenBalance),
+            estimatedBalanceFen: fen(a.estimatedBalance),
             estimatedLoans: a.estimatedLoans, declaredTonnes: a.declaredTonnes,
             estimatedProjectTonnes: a.estimatedProjectTonnes,
             attributedTonnes: a.attributedTonnes, attributedDeclaredTonnes: a.attributedDeclaredTonnes,
             notEstimated: a.notEstimated)
         let f = summary.financed
         financed = Financed(
-            loans: f.loans, totalBalanceFen: f.totalBalance.fen, coveredBalanceFen: f.coveredBalance.fen,
+            loans: f.loans, totalBalanceFen: fen(f.totalBalance), coveredBalanceFen: fen(f.coveredBalance),
             coveredLoans: f.coveredLoans, financedTonnes: f.financedTonnes,
             qualityWeighted: f.qualityWeighted,
             qualityBalance: f.qualityBalance)
+        accepted = summary.input.verdict == .accept && fits
     }
 
     /// The declared balances as a ``LoanBook``.
     public var book: LoanBook {
         var book = LoanBook()
-        book.total = Money(fen: totalFen)
+        book.total = MoneyTotal(fen: Int128(totalFen))
         for (raw, fen) in numeratorsFen {
             guard let indicator = Indicator(rawValue: raw) else { continue }
-            book.numerators[indicator] = Money(fen: fen)
+            book.numerators[indicator] = MoneyTotal(fen: Int128(fen))
             book.declared.insert(indicator)
         }
         for (code, pair) in districtsFen where pair.count == 2 {
             book.districts[code] = LoanBook.DistrictBalances(
-                total: Money(fen: pair[0]), green: Money(fen: pair[1]))
+                total: MoneyTotal(fen: Int128(pair[0])), green: MoneyTotal(fen: Int128(pair[1])))
         }
         for (key, fen) in categoriesFen {
             let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
-            book.categories[LoanBook.CategoryKey(edition: parts[0], code: parts[1])] = Money(fen: fen)
+            book.categories[LoanBook.CategoryKey(edition: parts[0], code: parts[1])] = MoneyTotal(
+                fen: Int128(fen))
         }
         return book
     }
@@ -117,8 +130,8 @@ public struct FilingFigures: Codable, Hashable, Sendable {
     public var avoidedTotals: CarbonTotals {
         var totals = CarbonTotals()
         totals.greenLoans = avoided.greenLoans
-        totals.greenBalance = Money(fen: avoided.greenBalanceFen)
-        totals.estimatedBalance = Money(fen: avoided.estimatedBalanceFen)
+        totals.greenBalance = MoneyTotal(fen: Int128(avoided.greenBalanceFen))
+        totals.estimatedBalance = MoneyTotal(fen: Int128(avoided.estimatedBalanceFen))
         totals.estimatedLoans = avoided.estimatedLoans
         totals.declaredTonnes = avoided.declaredTonnes
         totals.estimatedProjectTonnes = avoided.estimatedProjectTonnes
@@ -131,8 +144,8 @@ public struct FilingFigures: Codable, Hashable, Sendable {
     public var financedTotals: FinancedTotals {
         var totals = FinancedTotals()
         totals.loans = financed.loans
-        totals.totalBalance = Money(fen: financed.totalBalanceFen)
-        totals.coveredBalance = Money(fen: financed.coveredBalanceFen)
+        totals.totalBalance = MoneyTotal(fen: Int128(financed.totalBalanceFen))
+        totals.coveredBalance = MoneyTotal(fen: Int128(financed.coveredBalanceFen))
         totals.coveredLoans = financed.coveredLoans
         totals.financedTonnes = financed.financedTonnes
         totals.qualityWeighted = financed.qualityWeighted

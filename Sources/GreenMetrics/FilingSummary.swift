@@ -124,7 +124,7 @@ public enum FilingSummarizer {
             financed.add(loan, PCAF.financed(loan))
         }
         let book = report.portfolio.map(LoanBook.init(portfolio:)) ?? LoanBook()
-        let periodEnd = report.header?.period?.lastDay ?? CalendarDate(year: 1, month: 1, day: 1)!
+        let periodEnd = report.header?.period?.lastDay ?? CalendarDate.unknownPeriodEnd
         return FilingSummary(
             input: .init(
                 file: report.file, bytes: report.bytesRead, sha256: report.sha256, header: report.header,

@@ -44,10 +44,10 @@ public enum PCAF {
 /// Portfolio totals of financed emissions.
 public struct FinancedTotals: Hashable, Sendable, Encodable {
     public var loans = 0
-    /// Balance of all loans read.
-    public var totalBalance = Money.zero
+    /// Balance of all loans read (Int128 fen: a rejected filing's loans can sum past one Int64 amount).
+    public var totalBalance = MoneyTotal.zero
     /// Balance of loans with emissions data.
-    public var coveredBalance = Money.zero
+    public var coveredBalance = MoneyTotal.zero
     public var coveredLoans = 0
     public var financedTonnes = 0.0
     /// Σ quality × balance (fen) of loans with a quality score, and Σ of those balances.
@@ -58,15 +58,15 @@ public struct FinancedTotals: Hashable, Sendable, Encodable {
 
     public mutating func add(_ loan: Loan, _ result: LoanFinancedEmissions?) {
         loans += 1
-        let fen = loan.balance?.fen ?? 0
-        totalBalance = Money(fen: totalBalance.fen + fen)
+        let balance = loan.balance ?? .zero
+        totalBalance += balance
         guard let result else { return }
         coveredLoans += 1
-        coveredBalance = Money(fen: coveredBalance.fen + fen)
+        coveredBalance += balance
         financedTonnes += result.financedTonnes
         if let quality = result.quality {
-            qualityWeighted += Double(quality) * Double(fen)
-            qualityBalance += Double(fen)
+            qualityWeighted += Double(quality) * Double(balance.fen)
+            qualityBalance += Double(balance.fen)
         }
     }
 
@@ -77,7 +77,7 @@ public struct FinancedTotals: Hashable, Sendable, Encodable {
 
     /// Share of the balance with emissions data, 0…1.
     public var coverage: Double? {
-        totalBalance.fen > 0 ? Double(coveredBalance.fen) / Double(totalBalance.fen) : nil
+        MoneyTotal.ratio(coveredBalance, totalBalance)
     }
 
     /// Balance-weighted PCAF data-quality score (1 best … 5).

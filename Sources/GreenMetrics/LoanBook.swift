@@ -3,20 +3,26 @@ import GreenTaxonomy
 
 /// The balances the shares are computed from: totals, segments, districts and green categories, in fen.
 /// Built from a filing's declared Portfolio (which the validator has reconciled with its loans), and
-/// summed across lenders for district roll-ups.
+/// summed across lenders for district roll-ups. Amounts are ``MoneyTotal`` (Int128 fen): a city's sums can
+/// pass what one Int64 amount holds.
 public struct LoanBook: Hashable, Sendable, Encodable {
-    public var total = Money.zero
-    public var numerators: [Indicator: Money] = [:]
+    public var total = MoneyTotal.zero
+    public var numerators: [Indicator: MoneyTotal] = [:]
     /// Indicators a filing declared (a missing one is unknown, not zero).
     public var declared: Set<Indicator> = []
     /// By district code: total and green balances.
     public var districts: [String: DistrictBalances] = [:]
     /// Green balance by edition and level-1 code.
-    public var categories: [CategoryKey: Money] = [:]
+    public var categories: [CategoryKey: MoneyTotal] = [:]
 
     public struct DistrictBalances: Hashable, Sendable, Encodable {
-        public var total = Money.zero
-        public var green = Money.zero
+        public var total = MoneyTotal.zero
+        public var green = MoneyTotal.zero
+
+        public init(total: MoneyTotal = .zero, green: MoneyTotal = .zero) {
+            self.total = total
+            self.green = green
+        }
     }
 
     public struct CategoryKey: Hashable, Sendable, Comparable, Encodable {
@@ -36,7 +42,7 @@ public struct LoanBook: Hashable, Sendable, Encodable {
 
     /// The book a filing declares in its Portfolio.
     public init(portfolio: Portfolio) {
-        total = portfolio.totalLoans?.amount ?? .zero
+        total = MoneyTotal(portfolio.totalLoans?.amount ?? .zero)
         let figures: [(Indicator, Portfolio.Figure?)] = [
             (.green, portfolio.greenLoans), (.techEnterprise, portfolio.techEnterpriseLoans),
             (.inclusiveSmallMicro, portfolio.inclusiveSmallMicroLoans),
@@ -44,34 +50,34 @@ public struct LoanBook: Hashable, Sendable, Encodable {
             (.nonPerforming, portfolio.nonPerformingLoans),
         ]
         for case (let indicator, let figure?) in figures {
-            numerators[indicator] = figure.amount
+            numerators[indicator] = MoneyTotal(figure.amount)
             declared.insert(indicator)
         }
         for row in portfolio.districts {
             districts[row.code] = DistrictBalances(
-                total: row.totalLoans ?? .zero, green: row.greenLoans ?? .zero)
+                total: MoneyTotal(row.totalLoans ?? .zero), green: MoneyTotal(row.greenLoans ?? .zero))
         }
         for row in portfolio.categories {
-            categories[CategoryKey(edition: row.standard, code: row.code)] = row.greenLoans ?? .zero
+            categories[CategoryKey(edition: row.standard, code: row.code)] = MoneyTotal(
+                row.greenLoans ?? .zero)
         }
     }
 
-    /// Σ of books (a district's or the city's lenders): every amount added, exact.
+    /// Σ of books (a district's or the city's lenders): every amount added, exact (Int128 fen, no overflow).
     public static func + (lhs: LoanBook, rhs: LoanBook) -> LoanBook {
         var sum = lhs
-        sum.total = Money(fen: lhs.total.fen + rhs.total.fen)
+        sum.total += rhs.total
         for (indicator, amount) in rhs.numerators {
-            sum.numerators[indicator] = Money(fen: (lhs.numerators[indicator]?.fen ?? 0) + amount.fen)
+            sum.numerators[indicator, default: .zero] += amount
         }
         sum.declared.formUnion(rhs.declared)
         for (code, balances) in rhs.districts {
             let mine = lhs.districts[code] ?? DistrictBalances()
             sum.districts[code] = DistrictBalances(
-                total: Money(fen: mine.total.fen + balances.total.fen),
-                green: Money(fen: mine.green.fen + balances.green.fen))
+                total: mine.total + balances.total, green: mine.green + balances.green)
         }
         for (key, amount) in rhs.categories {
-            sum.categories[key] = Money(fen: (lhs.categories[key]?.fen ?? 0) + amount.fen)
+            sum.categories[key, default: .zero] += amount
         }
         return sum
     }
@@ -87,9 +93,10 @@ public struct LoanBook: Hashable, Sendable, Encodable {
             Dictionary(uniqueKeysWithValues: numerators.map { ($0.key.rawValue, $0.value) }),
             forKey: .numerators)
         try container.encode(districts, forKey: .districts)
+        // "edition code" keys: an edition text holding a space could make two keys one; their sums are added.
         try container.encode(
             Dictionary(
-                uniqueKeysWithValues: categories.map { ("\($0.key.edition) \($0.key.code)", $0.value) }),
+                categories.map { ("\($0.key.edition) \($0.key.code)", $0.value) }, uniquingKeysWith: +),
             forKey: .categories)
     }
 }

@@ -66,7 +66,13 @@ public struct OperationsFootprint: Hashable, Sendable, Encodable {
     )
         -> OperationsFootprint
     {
-        func factor(_ id: String) -> EmissionFactor { (try? taxonomy.emissionFactor(id))! }
+        func factor(_ id: String) -> EmissionFactor {
+            // Compiled-in reference data (Taxonomy/), not parsed input: its absence is a build defect.
+            guard let factor = try? taxonomy.emissionFactor(id) else {
+                fatalError("the reference data has no emission factor \(id)")
+            }
+            return factor
+        }
         func weakest(_ used: [EmissionFactor]) -> Confidence? {
             let order: [Confidence] = [.unverified, .derived, .partial, .verified]
             return order.first { level in used.contains { $0.confidence == level } }

@@ -33,20 +33,29 @@ public struct Rate: Hashable, Comparable, Sendable, CustomStringConvertible, Enc
 
     /// `7%`, `1.1%`, `4.9%`.
     public var description: String {
-        // 1 % = 10,000 ppm: the percent with up to four decimals.
-        let whole = partsPerMillion / 10_000
-        var decimals = String(partsPerMillion % 10_000)
-        decimals = String(repeating: "0", count: 4 - decimals.count) + decimals
+        // 1 % = 10,000 ppm: the percent with up to four decimals (on the magnitude: no trap for any value).
+        let magnitude = partsPerMillion.magnitude
+        let whole = magnitude / 10_000
+        var decimals = String(magnitude % 10_000)
+        decimals = String(repeating: "0", count: max(0, 4 - decimals.count)) + decimals
         while decimals.hasSuffix("0") { decimals.removeLast() }
-        return decimals.isEmpty ? "\(whole)%" : "\(whole).\(decimals)%"
+        let sign = partsPerMillion < 0 ? "-" : ""
+        return decimals.isEmpty ? "\(sign)\(whole)%" : "\(sign)\(whole).\(decimals)%"
     }
 
-    /// This rate of `amount`, exact, rounded up to the fen (what must be reached to meet a floor).
-    public func of(_ amount: Money) -> Money {
-        let (high, low) = amount.fen.multipliedFullWidth(by: partsPerMillion)
-        let (quotient, remainder) = Int64(1_000_000).dividingFullWidth((high, low))
-        return Money(fen: quotient + (remainder > 0 ? 1 : 0))
+    /// This rate of `amount`, exact, rounded up to the fen (what must be reached to meet a floor); nil when
+    /// the product does not fit Int128 fen (never for a rate ≤ 100 % of a sum of Int64 amounts).
+    ///
+    /// Method: amount × ppm in Int128 (overflow-checked), then ÷ 1,000,000 rounded towards +∞.
+    public func of(_ amount: MoneyTotal) -> MoneyTotal? {
+        let (product, overflow) = amount.fen.multipliedReportingOverflow(by: Int128(partsPerMillion))
+        guard !overflow else { return nil }
+        let (quotient, remainder) = product.quotientAndRemainder(dividingBy: 1_000_000)
+        return MoneyTotal(fen: quotient + (remainder > 0 ? 1 : 0))
     }
+
+    /// This rate of one amount, exact, rounded up to the fen; nil when the result does not fit ``Money``.
+    public func of(_ amount: Money) -> Money? { of(MoneyTotal(amount))?.money }
 
     public static func < (lhs: Rate, rhs: Rate) -> Bool { lhs.partsPerMillion < rhs.partsPerMillion }
 

@@ -4,10 +4,17 @@ import GreenTaxonomy
 /// One indicator's share of total loans: Σ numerator ÷ Σ denominator (never an average of ratios).
 public struct IndicatorShare: Hashable, Sendable, Encodable {
     public let indicator: Indicator
-    public let numerator: Money
-    public let denominator: Money
+    public let numerator: MoneyTotal
+    public let denominator: MoneyTotal
     /// 0…1; nil when the denominator is zero.
     public let share: Double?
+
+    public init(indicator: Indicator, numerator: MoneyTotal, denominator: MoneyTotal, share: Double?) {
+        self.indicator = indicator
+        self.numerator = numerator
+        self.denominator = denominator
+        self.share = share
+    }
 }
 
 /// An indicator against its target.
@@ -18,8 +25,8 @@ public struct TargetAssessment: Hashable, Sendable, Encodable {
     /// Nil when unknown.
     public let met: Bool?
     /// For a floor: the amount of loans still needed (target × total − numerator, ≥ 0); for a ceiling: the
-    /// amount above it (numerator − target × total, ≥ 0). Exact to the fen.
-    public let gap: Money?
+    /// amount above it (numerator − target × total, ≥ 0). Exact to the fen; nil when unknown.
+    public let gap: MoneyTotal?
     /// The period ends after the target date: the last target still applies, and its date has passed.
     public let targetDatePassed: Bool
 }
@@ -29,8 +36,8 @@ public struct DistrictShare: Hashable, Sendable, Encodable {
     public let code: String
     public let nameZh: String?
     public let nameEn: String?
-    public let total: Money
-    public let green: Money
+    public let total: MoneyTotal
+    public let green: MoneyTotal
     public let share: Double?
 }
 
@@ -40,7 +47,7 @@ public struct CategoryShare: Hashable, Sendable, Encodable {
     public let code: String
     public let nameZh: String?
     public let nameEn: String?
-    public let green: Money
+    public let green: MoneyTotal
     /// Of all green loans, 0…1.
     public let shareOfGreen: Double?
     /// The edition is known only in part: its categories cannot all be verified.
@@ -53,8 +60,8 @@ public struct CategoryShare: Hashable, Sendable, Encodable {
 /// (shared/domain/targets.md, "How the tool should use them"). Gap = target × total − numerator, rounded up
 /// to the fen, for floors; numerator − target × total for ceilings.
 public enum ShareAnalysis {
-    static func ratio(_ numerator: Money, _ denominator: Money) -> Double? {
-        denominator.fen > 0 ? Double(numerator.fen) / Double(denominator.fen) : nil
+    static func ratio(_ numerator: MoneyTotal, _ denominator: MoneyTotal) -> Double? {
+        MoneyTotal.ratio(numerator, denominator)
     }
 
     /// The share of every indicator the book declares.
@@ -88,16 +95,21 @@ public enum ShareAnalysis {
                     target: target, actual: nil, met: nil, gap: nil,
                     targetDatePassed: periodEnd > target.targetDate)
             }
-            let required = target.value.of(share.denominator)
+            // Unknown (not a trap) if target × total does not fit: no real book comes near 2^127 fen.
+            guard let required = target.value.of(share.denominator) else {
+                return TargetAssessment(
+                    target: target, actual: share, met: nil, gap: nil,
+                    targetDatePassed: periodEnd > target.targetDate)
+            }
             let met: Bool
-            let gap: Money
+            let gap: MoneyTotal
             switch target.direction {
             case .floor:
                 met = share.numerator >= required
-                gap = Money(fen: max(0, required.fen - share.numerator.fen))
+                gap = MoneyTotal(fen: max(0, required.fen - share.numerator.fen))
             case .ceiling:
                 met = share.numerator <= required
-                gap = Money(fen: max(0, share.numerator.fen - required.fen))
+                gap = MoneyTotal(fen: max(0, share.numerator.fen - required.fen))
             }
             return TargetAssessment(
                 target: target, actual: share, met: share.denominator.fen > 0 ? met : nil, gap: gap,
@@ -108,9 +120,8 @@ public enum ShareAnalysis {
     /// Green share per district, in code order.
     public static func districts(_ book: LoanBook, taxonomy: Taxonomy = .standard) -> [DistrictShare] {
         let names = Dictionary(uniqueKeysWithValues: taxonomy.districts.map { ($0.code, $0) })
-        return book.districts.keys.sorted().map { code in
-            let balances = book.districts[code]!
-            return DistrictShare(
+        return book.districts.sorted { $0.key < $1.key }.map { code, balances in
+            DistrictShare(
                 code: code, nameZh: names[code]?.nameZh,
                 nameEn: names[code]?.nameEn ?? (code == "other" ? "outside Shenzhen" : nil),
                 total: balances.total, green: balances.green, share: ratio(balances.green, balances.total))
@@ -120,13 +131,13 @@ public enum ShareAnalysis {
     /// Green loans per level-1 category of each edition, in edition and code order.
     public static func categories(_ book: LoanBook, taxonomy: Taxonomy = .standard) -> [CategoryShare] {
         let green = book.numerators[.green] ?? .zero
-        return book.categories.keys.sorted().map { key in
+        return book.categories.sorted { $0.key < $1.key }.map { key, amount in
             let catalogue = try? taxonomy.catalogue(key.edition)
             let item = CatalogueCode(key.code).flatMap { catalogue?.item($0) }
             return CategoryShare(
                 edition: key.edition, code: key.code, nameZh: item?.nameZh, nameEn: item?.nameEn,
-                green: book.categories[key]!,
-                shareOfGreen: ratio(book.categories[key]!, green),
+                green: amount,
+                shareOfGreen: ratio(amount, green),
                 incompleteEdition: catalogue.map { !$0.edition.isComplete } ?? false)
         }
     }

@@ -36,7 +36,7 @@ public struct TrendProjection: Hashable, Sendable, Encodable {
             guard let period = ReportingPeriod(point.period), let quarter = period.quarter, period <= current,
                 let share = point.share?.share
             else { return nil }
-            return (Double(period.year * 4 + quarter - 1), share)
+            return (Double(period.year) * 4 + Double(quarter - 1), share)
         }
         return targets.targets.filter { $0.indicator == .green && $0.direction == .floor }.map { target in
             let value = target.value.fraction
@@ -59,7 +59,7 @@ public struct TrendProjection: Hashable, Sendable, Encodable {
             let sxy = points.map { ($0.0 - meanX) * ($0.1 - meanY) }.reduce(0, +)
             let slope = sxx > 0 ? sxy / sxx : 0
             let end = ReportingPeriod.quarter(containing: target.targetDate)
-            let x = Double(end.year * 4 + (end.quarter ?? 4) - 1)
+            let x = Double(end.year) * 4 + Double((end.quarter ?? 4) - 1)
             let projected = meanY + slope * (x - meanX)
             return TrendProjection(
                 targetID: target.id, targetDate: target.targetDate, targetValue: value,

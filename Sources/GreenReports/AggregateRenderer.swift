@@ -11,8 +11,20 @@ public enum AggregateRenderer {
         let counts = Dictionary(grouping: report.filings, by: \.treatment).mapValues(\.count)
         out.line(
             "\(report.filings.count) filings: \(counts[.included] ?? 0) included, \(counts[.rejected] ?? 0) rejected, "
-                + "\(counts[.superseded] ?? 0) superseded, \(counts[.otherPeriod] ?? 0) other period, "
+                + "\(counts[.superseded] ?? 0) superseded, \(counts[.conflict] ?? 0) in conflict, "
+                + "\(counts[.duplicate] ?? 0) duplicate, \(counts[.otherPeriod] ?? 0) other period, "
                 + "\(counts[.unreadable] ?? 0) unreadable. Targets: \(report.targetSet).")
+        if !report.conflicts.isEmpty {
+            out.heading("冲突 Conflicts — not counted")
+            for conflict in report.conflicts {
+                out.bullet(
+                    "\(conflict.lenderName ?? conflict.lenderUSCC) \(conflict.lenderUSCC) \(conflict.period ?? "—") "
+                        + "revision \(conflict.revision): \(conflict.reason)")
+                for filing in conflict.filings {
+                    out.bullet("not counted: \(filing.file) (SHA-256 \(filing.sha256 ?? "unknown"))")
+                }
+            }
+        }
         if let source = report.source { out.line("Source: \(source).") }
         if !report.history.isEmpty {
             func change(_ value: Double?) -> String {
@@ -94,6 +106,9 @@ public enum AggregateRenderer {
         out.bullet(
             "REJECTED filings are listed and excluded; only the highest revision per lender and period counts."
         )
+        out.bullet(
+            "Different filings with the same lender, period and revision are a conflict: none of them counts. "
+                + "The same file content given twice counts once.")
         if report.district != nil {
             out.bullet(
                 "A district's figures come from the lenders' District rows, which give total and green loans only."

@@ -18,8 +18,8 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 /// A cell keeps its type so that each renderer can write it properly (XLSX numbers, CSV exact money).
 public enum ReportCell: Hashable, Sendable, Encodable {
     case text(String)
-    /// Exact yuan.
-    case money(Money)
+    /// Exact yuan (an Int128 fen sum: a city's totals can pass one Int64 amount).
+    case money(MoneyTotal)
     /// A 0…1 fraction, shown as a percentage.
     case ratio(Double?)
     case number(Double?)

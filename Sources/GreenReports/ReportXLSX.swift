@@ -3,7 +3,9 @@ import ZIPFoundation
 
 /// The quarterly report as an XLSX workbook (Office Open XML SpreadsheetML): one sheet per table, a first
 /// sheet with the headline, methodology and manifest; money and ratios stored as numbers (with number
-/// formats), text as inline strings. Opens in Excel, WPS and LibreOffice.
+/// formats), text as inline strings, neutralised like CSV (``SpreadsheetText/neutralised(_:)``) so that a
+/// name beginning with `=` stays text when a cell is edited or the sheet is saved as CSV. Opens in Excel,
+/// WPS and LibreOffice.
 public enum ReportXLSX {
     /// A fixed entry date keeps the workbook's bytes the same for the same report.
     static let entryDate = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
@@ -56,7 +58,7 @@ public enum ReportXLSX {
             switch cell {
             case .text(let text):
                 xml +=
-                    "<c r=\"\(reference)\" t=\"inlineStr\"\(header ? " s=\"3\"" : "")><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+                    "<c r=\"\(reference)\" t=\"inlineStr\"\(header ? " s=\"3\"" : "")><is><t xml:space=\"preserve\">\(escape(SpreadsheetText.neutralised(text)))</t></is></c>"
             case .money(let money):
                 xml += "<c r=\"\(reference)\" s=\"1\"><v>\(money.description)</v></c>"
             case .ratio(let value):

@@ -149,18 +149,29 @@ struct Writer {
     let style: SummaryRenderer.Style
     var text = ""
 
+    /// Every value passes through the sink's one escaping helper: ``TerminalText/escape(_:)`` for text,
+    /// ``MarkdownText/escape(_:)`` for Markdown; the writer's own line breaks and table syntax are added after.
+    func escape(_ value: String) -> String {
+        style == .markdown ? MarkdownText.escape(value) : TerminalText.escape(value)
+    }
+
     mutating func title(_ value: String) {
-        text += style == .markdown ? "# \(value)\n\n" : "\(value)\n\(String(repeating: "=", count: 60))\n"
+        text +=
+            style == .markdown
+            ? "# \(escape(value))\n\n" : "\(escape(value))\n\(String(repeating: "=", count: 60))\n"
     }
 
     mutating func heading(_ value: String) {
         text +=
-            style == .markdown ? "\n## \(value)\n\n" : "\n\(value)\n\(String(repeating: "-", count: 40))\n"
+            style == .markdown
+            ? "\n## \(escape(value))\n\n" : "\n\(escape(value))\n\(String(repeating: "-", count: 40))\n"
     }
 
-    mutating func line(_ value: String) { text += value + (style == .markdown ? "\n\n" : "\n") }
+    mutating func line(_ value: String) { text += escape(value) + (style == .markdown ? "\n\n" : "\n") }
 
-    mutating func bullet(_ value: String) { text += (style == .markdown ? "- " : "  · ") + value + "\n" }
+    mutating func bullet(_ value: String) {
+        text += (style == .markdown ? "- " : "  · ") + escape(value) + "\n"
+    }
 
     mutating func table(_ header: [String], _ rows: [[String]]) {
         if rows.isEmpty {
@@ -169,14 +180,18 @@ struct Writer {
         }
         if style == .markdown {
             text +=
-                "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
+                "| " + header.map(escape).joined(separator: " | ") + " |\n|"
+                + header.map { _ in "---|" }.joined()
+                + "\n"
             for row in rows {
-                text += "| " + row.map { $0.replacingPipes() }.joined(separator: " | ") + " |\n"
+                text += "| " + row.map(escape).joined(separator: " | ") + " |\n"
             }
             text += "\n"
         } else {
             for row in rows {
-                text += "  " + zip(header, row).map { "\($0.0): \($0.1)" }.joined(separator: "; ") + "\n"
+                text +=
+                    "  " + zip(header, row).map { "\(escape($0.0)): \(escape($0.1))" }.joined(separator: "; ")
+                    + "\n"
             }
         }
     }

@@ -36,45 +36,27 @@ public final class FilingStore: Sendable {
     public let path: String
 
     /// Opens (or creates) the database at `path` and brings its schema up to date.
+    ///
+    /// Refuses (throws ``StoreError``) a path that keeps nothing on disk (see ``StoreLocation``), one that
+    /// is not a regular file, and a database written by a newer GreenLedger. The database is in WAL mode
+    /// with a busy timeout, so several processes can ingest into it at once.
     public init(path: String) throws {
         self.path = path
         do {
-            queue = try DatabaseQueue(path: path)
-            try Self.migrator.migrate(queue)
+            _ = try StoreLocation(path)
+        } catch {
+            throw StoreError(error.description)
+        }
+        try Self.checkRegularFile(path)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration)
+            try Self.checkNotNewer(queue, path: path)
+            try Self.migrate(queue)
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError("\(path): cannot open the filing history: \(Self.describe(error))")
         }
-    }
-
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE filing (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT,
-                        sha256 TEXT NOT NULL UNIQUE,
-                        file TEXT NOT NULL,
-                        lender_uscc TEXT NOT NULL,
-                        lender_name TEXT,
-                        period TEXT NOT NULL,
-                        revision INTEGER NOT NULL,
-                        ingested_at TEXT NOT NULL,
-                        total_fen INTEGER NOT NULL,
-                        green_fen INTEGER,
-                        figures TEXT NOT NULL
-                    );
-                    CREATE UNIQUE INDEX filing_revision ON filing(lender_uscc, period, revision);
-                    CREATE TABLE filing_district (
-                        filing_id INTEGER NOT NULL REFERENCES filing(id) ON DELETE CASCADE,
-                        code TEXT NOT NULL,
-                        total_fen INTEGER NOT NULL,
-                        green_fen INTEGER NOT NULL,
-                        PRIMARY KEY (filing_id, code)
-                    );
-                    """)
-        }
-        return migrator
     }
 
     static func describe(_ error: any Error) -> String {
@@ -82,10 +64,26 @@ public final class FilingStore: Sendable {
         return "\(error)"
     }
 
+    /// Runs `body` in a transaction that takes the write lock when it begins (`BEGIN IMMEDIATE`), so what it
+    /// reads cannot change before it writes; another process's writer waits up to the busy timeout.
+    func immediateWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw StoreError("\(path): the transaction returned nothing") }
+            return result
+        }
+    }
+
     /// Stores an accepted filing's figures in one transaction.
     ///
     /// Refuses (throws ``StoreError``) a filing without a period or lender, and a different filing with the
     /// same lender, period and revision as a stored one: a corrected filing needs a higher revision.
+    /// When another process stores the same filing at the same time, one stores it and the other answers
+    /// ``IngestOutcome/alreadyStored(id:file:ingestedAt:)``.
     public func ingest(_ figures: FilingFigures, ingestedAt: String) throws -> IngestOutcome {
         guard figures.accepted else { return .rejected(errors: figures.errors) }
         guard let sha256 = figures.sha256 else {
@@ -96,43 +94,18 @@ public final class FilingStore: Sendable {
         }
         let json = String(decoding: try JSONEncoder.sorted.encode(figures), as: UTF8.self)
         do {
-            return try queue.write { db -> IngestOutcome in
-                if let row = try Row.fetchOne(
-                    db, sql: "SELECT id, file, ingested_at FROM filing WHERE sha256 = ?", arguments: [sha256])
-                {
-                    return .alreadyStored(id: row["id"], file: row["file"], ingestedAt: row["ingested_at"])
+            do {
+                return try immediateWrite { db in
+                    try insert(
+                        figures, sha256: sha256, period: period, json: json, ingestedAt: ingestedAt, db)
                 }
-                let revisions = try Int.fetchAll(
-                    db,
-                    sql: "SELECT revision FROM filing WHERE lender_uscc = ? AND period = ? ORDER BY revision",
-                    arguments: [figures.lenderUSCC, period])
-                if revisions.contains(figures.revision) {
-                    throw StoreError(
-                        "\(figures.file): revision \(figures.revision) of \(figures.lenderUSCC) for \(period) is already "
-                            + "stored with different content; a corrected filing carries a higher revision")
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                // A UNIQUE constraint caught a concurrent writer's row: look again, which now finds it and
+                // answers "already stored" or the revision conflict.
+                return try immediateWrite { db in
+                    try insert(
+                        figures, sha256: sha256, period: period, json: json, ingestedAt: ingestedAt, db)
                 }
-                try db.execute(
-                    sql: """
-                        INSERT INTO filing (sha256, file, lender_uscc, lender_name, period, revision, ingested_at,
-                                            total_fen, green_fen, figures)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        sha256, figures.file, figures.lenderUSCC, figures.lenderName, period,
-                        figures.revision, ingestedAt,
-                        figures.totalFen, figures.numeratorsFen["green"], json,
-                    ])
-                let id = db.lastInsertedRowID
-                for (code, pair) in figures.districtsFen.sorted(by: { $0.key < $1.key }) where pair.count == 2
-                {
-                    try db.execute(
-                        sql:
-                            "INSERT INTO filing_district (filing_id, code, total_fen, green_fen) VALUES (?, ?, ?, ?)",
-                        arguments: [id, code, pair[0], pair[1]])
-                }
-                return .stored(
-                    id: id, supersedes: revisions.filter { $0 < figures.revision },
-                    supersededBy: revisions.filter { $0 > figures.revision }.max())
             }
         } catch let error as StoreError {
             throw error
@@ -141,39 +114,121 @@ public final class FilingStore: Sendable {
         }
     }
 
-    /// Every stored filing (all revisions), optionally of one period, oldest first.
-    public func filings(period: String? = nil) throws -> [StoredFiling] {
+    private func insert(
+        _ figures: FilingFigures, sha256: String, period: String, json: String, ingestedAt: String,
+        _ db: Database
+    ) throws -> IngestOutcome {
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT id, file, ingested_at FROM filing WHERE sha256 = ?", arguments: [sha256])
+        {
+            let id: Int64 = try column(row, "id", of: nil)
+            return .alreadyStored(
+                id: id, file: try column(row, "file", of: id),
+                ingestedAt: try column(row, "ingested_at", of: id))
+        }
+        let revisions = try Row.fetchAll(
+            db,
+            sql: "SELECT id, revision FROM filing WHERE lender_uscc = ? AND period = ? ORDER BY revision",
+            arguments: [figures.lenderUSCC, period]
+        ).map { row -> Int in try column(row, "revision", of: try column(row, "id", of: nil)) }
+        if revisions.contains(figures.revision) {
+            throw StoreError(
+                "\(figures.file): revision \(figures.revision) of \(figures.lenderUSCC) for \(period) is already "
+                    + "stored with different content; a corrected filing carries a higher revision")
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO filing (sha256, file, lender_uscc, lender_name, period, revision, ingested_at,
+                                    total_fen, green_fen, figures)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                sha256, figures.file, figures.lenderUSCC, figures.lenderName, period,
+                figures.revision, ingestedAt,
+                figures.totalFen, figures.numeratorsFen["green"], json,
+            ])
+        let id = db.lastInsertedRowID
+        for (code, pair) in figures.districtsFen.sorted(by: { $0.key < $1.key }) where pair.count == 2 {
+            try db.execute(
+                sql:
+                    "INSERT INTO filing_district (filing_id, code, total_fen, green_fen) VALUES (?, ?, ?, ?)",
+                arguments: [id, code, pair[0], pair[1]])
+        }
+        return .stored(
+            id: id, supersedes: revisions.filter { $0 < figures.revision },
+            supersededBy: revisions.filter { $0 > figures.revision }.max())
+    }
+
+    /// A column of a `filing` row, or a ``StoreError`` naming the row when it is NULL or of the wrong type
+    /// (a database altered by hand or by another program).
+    func column<Value: DatabaseValueConvertible>(_ row: Row, _ name: String, of id: Int64?) throws -> Value {
         do {
-            return try queue.read { db in
-                let rows = try Row.fetchAll(
+            return try row.decode(Value.self, forColumn: name)
+        } catch {
+            throw StoreError.badRow(path: path, id: id, "its \(name) is missing or not \(Value.self)")
+        }
+    }
+
+    /// Every stored filing (all revisions), optionally of one period, oldest first.
+    ///
+    /// Throws ``StoreError`` naming the row when a row cannot be what this build stored: a NULL or
+    /// mistyped column, a period that is not one, figures that do not decode or name another period.
+    public func filings(period: String? = nil) throws -> [StoredFiling] {
+        let rows: [Row]
+        do {
+            rows = try queue.read { db in
+                try Row.fetchAll(
                     db,
-                    sql: "SELECT id, ingested_at, figures FROM filing"
+                    sql: "SELECT id, period, ingested_at, figures FROM filing"
                         + (period == nil ? "" : " WHERE period = ?")
                         + " ORDER BY id",
                     arguments: period.map { [$0] } ?? [])
-                return try rows.map { row in
-                    let text: String = row["figures"]
-                    return StoredFiling(
-                        id: row["id"], ingestedAt: row["ingested_at"],
-                        figures: try JSONDecoder().decode(FilingFigures.self, from: Data(text.utf8)))
-                }
             }
         } catch {
             throw StoreError("\(path): cannot read the filing history: \(Self.describe(error))")
         }
+        return try rows.map { row in
+            let id: Int64 = try column(row, "id", of: nil)
+            let rowPeriod: String = try column(row, "period", of: id)
+            guard ReportingPeriod(text: rowPeriod) != nil else {
+                throw StoreError.badRow(path: path, id: id, "its period '\(rowPeriod)' is not a period")
+            }
+            let text: String = try column(row, "figures", of: id)
+            let figures: FilingFigures
+            do {
+                figures = try JSONDecoder().decode(FilingFigures.self, from: Data(text.utf8))
+            } catch {
+                throw StoreError.badRow(path: path, id: id, "its figures are not the JSON this build stores")
+            }
+            guard figures.period == rowPeriod else {
+                throw StoreError.badRow(
+                    path: path, id: id,
+                    "its figures are for \(figures.period ?? "no period"), not \(rowPeriod)")
+            }
+            return StoredFiling(id: id, ingestedAt: try column(row, "ingested_at", of: id), figures: figures)
+        }
     }
 
-    /// The periods with stored filings, in order.
+    /// The periods with stored filings, in order; throws ``StoreError`` naming a row whose period is not one.
     public func periods() throws -> [String] {
+        let rows: [Row]
         do {
-            return try queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM filing") }
-                .sorted {
-                    (ReportingPeriod(text: $0) ?? .init(text: "0001")!)
-                        < (ReportingPeriod(text: $1) ?? .init(text: "0001")!)
-                }
+            rows = try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT MIN(id) AS id, period FROM filing GROUP BY period")
+            }
         } catch {
             throw StoreError("\(path): cannot read the filing history: \(Self.describe(error))")
         }
+        var periods: [(text: String, period: ReportingPeriod)] = []
+        for row in rows {
+            let id: Int64 = try column(row, "id", of: nil)
+            let text: String = try column(row, "period", of: id)
+            guard let period = ReportingPeriod(text: text) else {
+                throw StoreError.badRow(path: path, id: id, "its period '\(text)' is not a period")
+            }
+            periods.append((text, period))
+        }
+        return periods.sorted { $0.period < $1.period }.map(\.text)
     }
 
     /// The database's revision: the number of filings ingested so far (named in report manifests).
@@ -185,6 +240,15 @@ public final class FilingStore: Sendable {
         } catch {
             throw StoreError("\(path): cannot read the filing history: \(Self.describe(error))")
         }
+    }
+}
+
+extension StoreError {
+    /// A `filing` row this build cannot have written.
+    static func badRow(path: String, id: Int64?, _ problem: String) -> StoreError {
+        StoreError(
+            "\(path): filing row \(id.map(String.init) ?? "without an id") is damaged: \(problem); "
+                + "the history was altered outside greenledger")
     }
 }
 

@@ -43,9 +43,17 @@ import Testing
     @Test func quantitiesAreStrictDecimals() {
         #expect(Quantity.parse(Array("8318.35".utf8)) == 8318.35)
         #expect(Quantity.parse(Array("21500".utf8)) == 21500)
-        for bad in ["1e3", "-1", "", "1.2.3", "12a", "."] {
+        for bad in ["1e3", "-1", "", "1.2.3", "12a", ".", "5.", " 1 2", "1234567890123456", "1.1234567"] {
             #expect(Quantity.parse(Array(bad.utf8)) == nil, "\(bad)")
         }
+    }
+
+    /// Every quantity the XSD accepts has a value, up to 15 + 6 digits (before: nil past 18 digits, so a
+    /// huge declared CO2e read as "no CO2e" and printed as 0.00).
+    @Test func theLargestQuantitiesParse() {
+        #expect(Quantity.parse(Array("999999999999999.999999".utf8)) == 999_999_999_999_999.999999)
+        #expect(Quantity.parse(Array(" 123456789012345.5 ".utf8)) == 123_456_789_012_345.5)
+        #expect(Quantity.parse(Array("0.000001".utf8)) == 0.000001)
     }
 }
 

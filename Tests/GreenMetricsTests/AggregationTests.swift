@@ -39,7 +39,7 @@ import Testing
             abs(report.financed.financedTonnes - included.reduce(0) { $0 + $1.financed.financedTonnes })
                 < 1e-6)
         for district in report.districts {
-            let sum = included.reduce(Int64(0)) { $0 + ($1.book.districts[district.code]?.green.fen ?? 0) }
+            let sum = included.reduce(Int128(0)) { $0 + ($1.book.districts[district.code]?.green.fen ?? 0) }
             #expect(district.green.fen == sum)
         }
     }

@@ -47,8 +47,10 @@ import Testing
 
     @Test func sharesAndGapsAgainstFloorsAndCeilings() throws {
         var book = LoanBook()
-        book.total = Money("1000000.00")!
-        book.numerators = [.green: Money("65000.00")!, .nonPerforming: Money("12000.00")!]
+        book.total = MoneyTotal(Money("1000000.00")!)
+        book.numerators = [
+            .green: MoneyTotal(Money("65000.00")!), .nonPerforming: MoneyTotal(Money("12000.00")!),
+        ]
         book.declared = [.green, .nonPerforming]
         let periodEnd = CalendarDate("2026-09-30")!
         let assessed = ShareAnalysis.assess(book, against: .defaults, periodEnd: periodEnd)
@@ -56,12 +58,12 @@ import Testing
         // 65,000 / 1,000,000 = 6.5 % < 7 %; gap = 7 % × 1,000,000 − 65,000 = 5,000.00 yuan.
         #expect(green.actual?.share == 0.065)
         #expect(green.met == false)
-        #expect(green.gap == Money("5000.00"))
+        #expect(green.gap?.description == "5000.00")
         #expect(green.targetDatePassed)  // 2026-09-30 is after 2025-12-31
         let npl = try #require(assessed.first { $0.target.id == "npl-ratio" })
         // 12,000 / 1,000,000 = 1.2 % > 1.1 % ceiling; over by 12,000 − 11,000 = 1,000.00 yuan.
         #expect(npl.met == false)
-        #expect(npl.gap == Money("1000.00"))
+        #expect(npl.gap?.description == "1000.00")
         let guangdong = try #require(assessed.first { $0.target.id == "guangdong-green-credit-2030" })
         #expect(!guangdong.targetDatePassed)
         // Tech is not declared: unknown, not zero.
@@ -71,12 +73,12 @@ import Testing
 
     @Test func aggregatesAreSumsOfNumeratorsOverSumsOfDenominators() {
         var a = LoanBook()
-        a.total = Money("100.00")!
-        a.numerators = [.green: Money("50.00")!]
+        a.total = MoneyTotal(Money("100.00")!)
+        a.numerators = [.green: MoneyTotal(Money("50.00")!)]
         a.declared = [.green]
         var b = LoanBook()
-        b.total = Money("900.00")!
-        b.numerators = [.green: Money("0.00")!]
+        b.total = MoneyTotal(Money("900.00")!)
+        b.numerators = [.green: MoneyTotal(Money("0.00")!)]
         b.declared = [.green]
         // (50 + 0) / (100 + 900) = 5 %, not the 25 % average of 50 % and 0 %.
         #expect(ShareAnalysis.shares(a + b).first?.share == 0.05)
@@ -210,8 +212,8 @@ import Testing
         HistoryPoint(
             period: period,
             share: IndicatorShare(
-                indicator: .green, numerator: Money(fen: Int64(share * 1_000_000)),
-                denominator: Money(fen: 1_000_000),
+                indicator: .green, numerator: MoneyTotal(fen: Int128(share * 1_000_000)),
+                denominator: MoneyTotal(fen: 1_000_000),
                 share: share))
     }
 

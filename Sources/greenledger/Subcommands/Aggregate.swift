@@ -14,9 +14,15 @@ struct Aggregate: ParsableCommand {
         discussion: """
             Every file is validated in the same pass as its figures; REJECTED filings are listed with their error \
             counts and excluded, and only the highest revision per lender and period counts (the others are listed \
-            as superseded). Directories are searched for *.xml files. Files run in parallel on all cores; a \
-            terminal shows progress on stderr.
-            Exit codes: 0 report produced (rejected filings are part of it), 2 no readable filing, 64 usage.
+            as superseded). The same content (SHA-256) given twice counts once; the copy is listed as duplicate. \
+            Two different filings with the same lender, period and revision are a conflict: the report names both \
+            files in a Conflicts section (JSON: "conflicts"), and neither is counted. Sums are exact to the fen \
+            at any size. Directories are searched for *.xml files. Files run in parallel on all cores; a terminal \
+            shows progress on stderr.
+            Exit codes: 0 report produced (rejected filings are part of it), 1 report produced but with a \
+            conflict (some lender's filing was not counted), 2 an input could not be read (a missing or \
+            unreadable file, a FIFO or device named *.xml; the report of the rest is still printed) or no \
+            readable filing, 64 usage.
             """)
 
     @Argument(help: "Filings, or directories holding them (none with --db).")
@@ -57,12 +63,14 @@ struct Aggregate: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if inputs.isEmpty && db == nil { throw ValidationError("give filings or directories, or --db PATH") }
         if !inputs.isEmpty && db != nil { throw ValidationError("give either filings or --db, not both") }
+        if let db { try HistoryOptions.checkLocation(db) }
     }
 
     func run() throws {
         let grid = try factors.chosen()
         let targetSet = try TargetOptions.load(targets)
         var report: AggregateReport
+        var unreadableCount = 0
         if let db {
             report = try HistoryOptions.rollUp(
                 db, period: period, district: district, targets: targetSet, grid: grid)
@@ -84,6 +92,7 @@ struct Aggregate: ParsableCommand {
             line?.finish()
             for item in unreadable { Output.error("\(item.file): cannot read the file: \(item.reason)") }
             guard !summaries.isEmpty else { throw ExitStatus.couldNotRun }
+            unreadableCount = unreadable.count
             report = Aggregator.aggregate(
                 summaries.map(FilingFigures.init), unreadable: unreadable, period: period, district: district,
                 targets: targetSet, grid: grid)
@@ -93,5 +102,9 @@ struct Aggregate: ParsableCommand {
         case .text: print(AggregateRenderer.render(report, style: .text), terminator: "")
         case .md: print(AggregateRenderer.render(report, style: .markdown), terminator: "")
         }
+        for conflict in report.conflicts { Output.error(conflict.reason) }
+        // Not reading an input is worse than a conflict between two that were read: 2 wins over 1.
+        if unreadableCount > 0 { throw ExitStatus.couldNotRun }
+        if !report.conflicts.isEmpty { throw ExitStatus.rejected }
     }
 }

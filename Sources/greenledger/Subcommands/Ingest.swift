@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GreenDisclosure
 import GreenMetrics
+import GreenReports
 import GreenStore
 import GreenTaxonomy
 
@@ -14,9 +15,11 @@ struct Ingest: ParsableCommand {
             Each file is validated and summarised in one pass; an accepted filing's figures are stored with its \
             SHA-256, lender, period, revision and ingest time, one transaction per filing. Re-ingesting the same \
             file does nothing and says so; a higher revision supersedes in aggregates while the history keeps \
-            every revision; a rejected or failing file leaves nothing behind.
+            every revision; a rejected or failing file leaves nothing behind. Several ingests may write one \
+            history at once: each waits its turn (up to 10 s per filing), and a filing both store is stored once.
             Exit codes: 0 every file stored or already stored, 1 a filing was rejected or refused, 2 unreadable \
-            input or database, 64 usage.
+            input or database, no filings found, 64 usage (including a --db that keeps nothing: '', :memory:, \
+            file: URIs).
             """)
 
     @Argument(help: "Filings, or directories holding them.")
@@ -27,9 +30,17 @@ struct Ingest: ParsableCommand {
 
     @OptionGroup var factors: FactorOptions
 
+    func validate() throws {
+        try HistoryOptions.checkLocation(db)
+    }
+
     func run() throws {
         let grid = try factors.chosen()
         let files = try FileList.xmlFiles(in: inputs)
+        guard !files.isEmpty else {
+            Output.error("no filings (*.xml) in \(inputs.joined(separator: ", "))")
+            throw ExitStatus.couldNotRun
+        }
         let store: FilingStore
         do {
             store = try FilingStore(path: db)
@@ -43,8 +54,9 @@ struct Ingest: ParsableCommand {
         var failed = false
         for summary in summaries {
             let figures = FilingFigures(summary)
-            let label =
+            let label = TerminalText.escape(
                 "\(figures.file) (\(figures.lenderName ?? figures.lenderUSCC), \(figures.period ?? "?") revision \(figures.revision))"
+            )
             do {
                 switch try store.ingest(figures, ingestedAt: now) {
                 case .stored(let id, let supersedes, let supersededBy):
@@ -55,11 +67,13 @@ struct Ingest: ParsableCommand {
                     if let supersededBy { note += "; superseded by stored revision \(supersededBy)" }
                     print("stored #\(id): \(label)\(note)")
                 case .alreadyStored(let id, let file, let ingestedAt):
-                    print("already stored #\(id) (as \(file), \(ingestedAt)): \(label) — nothing written")
+                    print(
+                        "already stored #\(id) (as \(TerminalText.escape(file)), \(TerminalText.escape(ingestedAt))): "
+                            + "\(label) — nothing written")
                 case .rejected(let errors):
                     failed = true
                     print(
-                        "rejected, not stored: \(label) — \(errors) errors; run 'greenledger validate \(figures.file)'"
+                        "rejected, not stored: \(label) — \(errors) errors; run 'greenledger validate \(TerminalText.escape(figures.file))'"
                     )
                 }
             } catch let error as StoreError {

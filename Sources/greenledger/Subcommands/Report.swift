@@ -16,8 +16,13 @@ struct Report: ParsableCommand {
             lender league table, green categories, avoided and financed emissions, data quality (each filing's \
             verdict), methodology and a manifest (tool version, database revision, input SHA-256). HTML is one \
             self-contained printable file with inline SVG charts; CSV is a directory with one file per table \
-            (UTF-8 with BOM). Files are written atomically.
-            Exit codes: 0 written, 2 empty or unreadable history, unwritable output, 64 usage.
+            (UTF-8 with BOM). Files are written atomically: through a new temporary beside --out, then renamed; \
+            the CSV directory is built beside --out and renamed into place, replacing an existing report \
+            directory whole (a directory holding anything else is refused). --out must be absent or a regular \
+            file (a directory for csv): symbolic links, devices and FIFOs are refused. CSV and XLSX cells whose \
+            text begins with = + - @ get a leading ' so spreadsheets do not run them as formulas.
+            Exit codes: 0 written, 2 empty or unreadable history, unwritable or refused output, 64 usage \
+            (including a --db that keeps nothing: '', :memory:, file: URIs).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -48,6 +53,7 @@ struct Report: ParsableCommand {
     @OptionGroup var factors: FactorOptions
 
     func validate() throws {
+        try HistoryOptions.checkLocation(db)
         if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be zh, en or both") }
         if let period, ReportingPeriod(period) == nil {
             throw ValidationError("--period must look like 2026-Q3 or 2026")
@@ -84,35 +90,15 @@ struct Report: ParsableCommand {
                 try AtomicFile.write(
                     String(decoding: try encoder.encode(report), as: UTF8.self) + "\n", to: out)
             case .csv:
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                for (name, content) in ReportCSV.render(report).sorted(by: { $0.key < $1.key }) {
-                    try AtomicFile.write(content, to: (out as NSString).appendingPathComponent(name))
-                }
+                try AtomicFile.writeDirectory(ReportCSV.render(report).mapValues { Data($0.utf8) }, to: out)
             }
+        } catch let error as AtomicWriteError {
+            Output.error(error.description)
+            throw ExitStatus.couldNotRun
         } catch {
             Output.error("\(out): cannot write the report: \(error.localizedDescription)")
             throw ExitStatus.couldNotRun
         }
-        print(out)
-    }
-}
-
-/// Writes a file atomically: to a temporary file beside it, then renamed over it.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
-    }
-
-    static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(
-                ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try data.write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
-        }
+        print(TerminalText.escape(out))
     }
 }

@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import GreenDisclosure
 import GreenMetrics
 import GreenStore
 import GreenTaxonomy
@@ -33,7 +35,14 @@ enum TargetOptions {
     static func load(_ path: String?) throws -> TargetSet {
         guard let path else { return .defaults }
         do {
-            return try TargetSet(tsv: try String(contentsOfFile: path, encoding: .utf8), name: path)
+            guard let text = String(validating: try RegularFile.contents(of: path), as: UTF8.self) else {
+                Output.error("\(path): cannot read the target file: it is not UTF-8 text")
+                throw ExitStatus.couldNotRun
+            }
+            return try TargetSet(tsv: text, name: path)
+        } catch let error as FilingReadError {
+            Output.error(error.description)
+            throw ExitStatus.couldNotRun
         } catch let error as TargetFileError {
             Output.error(error.description)
             throw ExitStatus.couldNotRun
@@ -46,6 +55,15 @@ enum TargetOptions {
 
 /// The filing history as the CLI opens it: store errors become one line and exit code 2.
 enum HistoryOptions {
+    /// `--db PATH`, checked in `validate()`: a path that would keep nothing is a usage error (exit 64).
+    static func checkLocation(_ argument: String) throws {
+        do {
+            _ = try StoreLocation(argument)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     static func rollUp(
         _ path: String, period: String?, district: String?, targets: TargetSet, grid: EmissionFactor
     ) throws -> AggregateReport {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GreenReports
 import GreenTaxonomy
 
 /// Exit codes documented in `greenledger --help`.
@@ -15,12 +16,13 @@ enum Output {
         print(text)
     }
 
+    /// One line on standard error; file names and filing text in it are escaped for the terminal.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data("greenledger: error: \(text)\n".utf8))
+        FileHandle.standardError.write(Data("greenledger: error: \(TerminalText.escape(text))\n".utf8))
     }
 
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data("greenledger: note: \(text)\n".utf8))
+        FileHandle.standardError.write(Data("greenledger: note: \(TerminalText.escape(text))\n".utf8))
     }
 
     /// Deterministic JSON: sorted keys, two-space indentation, slashes and Chinese unescaped.

@@ -1,4 +1,5 @@
 import Foundation
+import GreenReports
 import Synchronization
 
 /// Progress of a long run on standard error — only when it is a terminal, never mixed into stdout.
@@ -11,7 +12,7 @@ final class ProgressLine: Sendable {
     /// Nil when standard error is not a terminal.
     init?(label: String, totalBytes: Int?) {
         guard isatty(2) == 1 else { return nil }
-        self.label = label
+        self.label = TerminalText.escape(label)
         total = totalBytes
     }
 

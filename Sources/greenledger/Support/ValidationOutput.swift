@@ -25,13 +25,15 @@ enum ValidationOutput {
         }
     }
 
+    /// Compiler-style lines; file names and filing text are escaped for the terminal, so no line can look
+    /// like another file's verdict.
     static func printText(_ reports: [ValidationReport], strict: Bool, maxPerRule: Int) {
         for report in reports {
             var shown: [String: Int] = [:]
             for diagnostic in report.diagnostics {
                 let count = shown[diagnostic.ruleID, default: 0] + 1
                 shown[diagnostic.ruleID] = count
-                if count <= maxPerRule { print(diagnostic.description) }
+                if count <= maxPerRule { print(TerminalText.escape(diagnostic.description)) }
             }
             let verdict = report.verdict(strict: strict)
             var facts = [
@@ -43,7 +45,8 @@ enum ValidationOutput {
                 facts.append("\(period) revision \(header.revision)")
                 if let name = header.lenderNameZh { facts.append(name) }
             }
-            print("\(report.file): \(verdict.rawValue) (\(facts.joined(separator: "; ")))")
+            print(
+                TerminalText.escape("\(report.file): \(verdict.rawValue) (\(facts.joined(separator: "; ")))"))
             for (id, count) in report.countsByRule.sorted(by: { $0.key < $1.key }) {
                 guard let rule = Rules.rule(id) else { continue }
                 let hidden = count - min(count, maxPerRule)
@@ -104,7 +107,8 @@ enum ValidationOutput {
                 rules: Rules.all.filter { used.contains($0.id) }))
     }
 
-    /// One row per finding, keyed by loan id; UTF-8 with a byte-order mark so Excel shows Chinese.
+    /// One row per finding, keyed by loan id; UTF-8 with a byte-order mark so Excel shows Chinese; formula-like
+    /// text neutralised by ``CSV/row(_:)``.
     static func printCSV(_ reports: [ValidationReport], strict: Bool) {
         var out =
             "\u{FEFF}"

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+
+extension FilingStore {
+    /// The schema version this build writes into SQLite's `user_version`; a database with a higher one was
+    /// written by a newer GreenLedger and is refused.
+    public static let schemaVersion = 1
+
+    /// How long a writer waits for another process's transaction before giving up, in seconds.
+    static let busyTimeoutSeconds: TimeInterval = 10
+
+    /// WAL (readers do not block the writer) and a busy timeout, so that two `ingest` processes on one
+    /// history take turns instead of failing with "database is locked".
+    static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(busyTimeoutSeconds)
+        return configuration
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE filing (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        sha256 TEXT NOT NULL UNIQUE,
+                        file TEXT NOT NULL,
+                        lender_uscc TEXT NOT NULL,
+                        lender_name TEXT,
+                        period TEXT NOT NULL,
+                        revision INTEGER NOT NULL,
+                        ingested_at TEXT NOT NULL,
+                        total_fen INTEGER NOT NULL,
+                        green_fen INTEGER,
+                        figures TEXT NOT NULL
+                    );
+                    CREATE UNIQUE INDEX filing_revision ON filing(lender_uscc, period, revision);
+                    CREATE TABLE filing_district (
+                        filing_id INTEGER NOT NULL REFERENCES filing(id) ON DELETE CASCADE,
+                        code TEXT NOT NULL,
+                        total_fen INTEGER NOT NULL,
+                        green_fen INTEGER NOT NULL,
+                        PRIMARY KEY (filing_id, code)
+                    );
+                    """)
+        }
+        // Marks the schema in the file header, where any later build checks it before using the file.
+        migrator.registerMigration("v1-user-version") { db in
+            try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+        }
+        return migrator
+    }
+
+    /// Refuses a database written by a newer GreenLedger: a higher `user_version` or a migration this
+    /// build does not know.
+    static func checkNotNewer(_ queue: DatabaseQueue, path: String) throws {
+        let (version, unknown) = try queue.read { db in
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+            return (version, unknown)
+        }
+        var found: [String] = []
+        if version > schemaVersion { found.append("schema version \(version)") }
+        if !unknown.isEmpty { found.append("unknown migrations \(unknown.joined(separator: ", "))") }
+        if !found.isEmpty { throw StoreError.newerSchema(path: path, found: found.joined(separator: ", ")) }
+    }
+
+    /// Brings the schema up to date. Two processes opening a new history at once may both find a
+    /// migration missing; the loser's attempt fails on the winner's tables, so it looks again once.
+    static func migrate(_ queue: DatabaseQueue) throws {
+        do {
+            try migrator.migrate(queue)
+        } catch {
+            if try queue.read(migrator.hasCompletedMigrations) { return }
+            try migrator.migrate(queue)
+        }
+    }
+
+    /// Refuses a path that exists but is not a regular file (a directory, a FIFO, a device): SQLite cannot
+    /// use it, and opening a FIFO would wait forever for a writer.
+    static func checkRegularFile(_ path: String) throws {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }  // absent: SQLite creates it
+        let kind: String
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: kind = "a directory"
+        case S_IFIFO: kind = "a FIFO"
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "a special file"
+        }
+        throw StoreError("\(path): is \(kind), not a filing history file")
+    }
+}
+
+extension StoreError {
+    /// A database written by a newer GreenLedger; `found` says how it shows.
+    static func newerSchema(path: String, found: String) -> StoreError {
+        StoreError(
+            "\(path): written by a newer GreenLedger (\(found)); this build knows schema version "
+                + "\(FilingStore.schemaVersion); refusing to use it — upgrade greenledger")
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+import ZIPFoundation
+
+/// Hostile names in filings and file names reach every sink escaped for it: CSV and XLSX cells cannot be
+/// formulas, Markdown cannot break a table or carry HTML, the terminal cannot be given a new line or an
+/// escape sequence.
+@Suite(.serialized) struct ExportEscapingTests {
+    /// The lender's Chinese name in the hostile filing, as the reader sees it. The XSD refuses a line
+    /// break in a name (`.*\S.*`), so the accepted filing that reaches the history carries a tab; the
+    /// rejected one that `summary` and `aggregate` still print carries a line break.
+    static let hostileName = "=HYPERLINK(\"http://x\") | <script>&\tline2`"
+    static let brokenName = "=HYPERLINK(\"http://x\") | <script>&\nline2`"
+    static let directory: URL = try! BoundedRunner.temporaryDirectory("escaping")
+
+    /// Samples/valid-base.xml with the lender's Chinese name replaced by `name` (XML-escaped).
+    static func filing(named name: String) throws -> Data {
+        let base = try String(
+            contentsOf: CLIRunner.packageRoot.appendingPathComponent("Samples/valid-base.xml"),
+            encoding: .utf8)
+        let escaped =
+            name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\n", with: "&#10;")
+            .replacingOccurrences(of: "\t", with: "&#9;")
+        let text = base.replacingOccurrences(
+            of: "<Name lang=\"zh\">深圳示例检验小额贷款有限公司</Name>", with: "<Name lang=\"zh\">\(escaped)</Name>")
+        #expect(text != base)
+        return Data(text.utf8)
+    }
+
+    static let hostileFile: URL = {
+        let folder = directory.appendingPathComponent("filings")
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("hostile.xml")
+        try! filing(named: hostileName).write(to: url)
+        return url
+    }()
+
+    static let brokenFile: URL = {
+        let folder = directory.appendingPathComponent("broken")
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("broken.xml")
+        try! filing(named: brokenName).write(to: url)
+        return url
+    }()
+
+    static let db: String = {
+        let path = directory.appendingPathComponent("history.sqlite").path
+        let result = try! CLIRunner.run(["ingest", "--db", path, hostileFile.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        return path
+    }()
+
+    static func report(_ format: String, _ name: String) throws -> URL {
+        let out = directory.appendingPathComponent(name)
+        let result = try CLIRunner.run([
+            "report", "--db", db, "--format", format, "--out", out.path, "--lang", "en",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        return out
+    }
+
+    @Test func ingestPrintsTheNameOnOneLine() throws {
+        let db = Self.directory.appendingPathComponent("ingest.sqlite").path
+        let result = try CLIRunner.run(["ingest", "--db", db, Self.hostileFile.path])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout
+                == "stored #1: \(Self.hostileFile.path) (=HYPERLINK(\"http://x\") | <script>&\\tline2`, 2026-Q3 revision 1)\n"
+        )
+    }
+
+    @Test func reportCSVNeutralisesTextButKeepsNumbers() throws {
+        let folder = try Self.report("csv", "csv")
+        let bytes = try Data(contentsOf: folder.appendingPathComponent("lenders.csv"))
+        let rows = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        // The name: a leading ' and RFC 4180 quoting (it holds quotes); the money as numbers.
+        #expect(
+            rows[1].hasPrefix(
+                "1,\"'=HYPERLINK(\"\"http://x\"\") | <script>&\tline2`\",91440300LXAHTNUH70,microcredit,3139045.25,169596.00,0.0"
+            ))
+        let filings = String(
+            decoding: try Data(contentsOf: folder.appendingPathComponent("filings.csv")).dropFirst(3),
+            as: UTF8.self)
+        #expect(
+            filings.contains(",\"'=HYPERLINK(\"\"http://x\"\") | <script>&\tline2`\",2026-Q3,1,ACCEPT,0,0,"))
+    }
+
+    @Test func reportXLSXNeutralisesTextCells() throws {
+        let file = try Self.report("xlsx", "report.xlsx")
+        let archive = try Archive(url: file, accessMode: .read)
+        var sheets = ""
+        for entry in archive where entry.path.hasPrefix("xl/worksheets/") {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            sheets += String(decoding: data, as: UTF8.self)
+        }
+        let cell =
+            "<t xml:space=\"preserve\">'=HYPERLINK(&quot;http://x&quot;) | &lt;script&gt;&amp;\tline2`</t>"
+        #expect(sheets.components(separatedBy: cell).count - 1 == 2)  // lenders and filings sheets
+        #expect(!sheets.contains(">=HYPERLINK"))
+        #expect(sheets.contains("<v>3139045.25</v>"))  // money is still a number
+    }
+
+    @Test func reportMarkdownEscapesTheCell() throws {
+        let text = try String(contentsOf: try Self.report("md", "report.md"), encoding: .utf8)
+        #expect(
+            text.contains(
+                "| 1 | =HYPERLINK(\"http://x\") \\| &lt;script&gt;&amp;&#9;line2\\` | 91440300LXAHTNUH70 | microcredit |"
+            ))
+        #expect(!text.contains("<script>"))
+        #expect(!text.split(separator: "\n").contains { $0.hasPrefix("line2") })
+    }
+
+    @Test func summaryTextAndMarkdownEscapeTheName() throws {
+        let text = try CLIRunner.run(["summary", Self.brokenFile.path])
+        #expect(text.status == 0)
+        #expect(
+            text.stdout.hasPrefix(
+                "绿色金融概要 Green finance summary — =HYPERLINK(\"http://x\") | <script>&\\nline2`\n"))
+        let markdown = try CLIRunner.run(["summary", "--format", "md", Self.brokenFile.path])
+        #expect(
+            markdown.stdout.hasPrefix(
+                "# 绿色金融概要 Green finance summary — =HYPERLINK(\"http://x\") \\| &lt;script&gt;&amp;&#10;line2\\`\n\n"
+            ))
+    }
+
+    @Test func aggregateTextKeepsEachLenderOnOneLine() throws {
+        let result = try CLIRunner.run(["aggregate", Self.brokenFile.deletingLastPathComponent().path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("机构 Lender: =HYPERLINK(\"http://x\") | <script>&\\nline2`; "))
+        #expect(!result.stdout.split(separator: "\n").contains { $0.hasPrefix("line2") })
+    }
+
+    /// `validate` in a folder whose files are named like formulas (and one like a plain number).
+    @Test func validateCSVNeutralisesFormulaFileNames() throws {
+        let folder = try BoundedRunner.temporaryDirectory("formula-names")
+        let broken = try Data(
+            contentsOf: CLIRunner.packageRoot.appendingPathComponent(
+                "Samples/invalid/GL-LOAN-003-district.xml"))
+        let names = [
+            "plain.xml", "=HYPERLINK(\"x\").xml", "@SUM(1).xml", "+1+1.xml", "-1+1.xml", "\tx.xml", "-12.50",
+        ]
+        for name in names { try broken.write(to: folder.appendingPathComponent(name)) }
+        func rows(_ name: String) throws -> [String] {
+            let result = try BoundedRunner.run(["validate", "--format", "csv", "--", name], in: folder)
+            #expect(result.status == 1)
+            return Array(result.stdout.components(separatedBy: "\r\n").dropFirst().dropLast())
+        }
+        let plain = try rows("plain.xml")
+        #expect(!plain.isEmpty)
+        let expected = [
+            "=HYPERLINK(\"x\").xml": "\"'=HYPERLINK(\"\"x\"\").xml\"", "@SUM(1).xml": "'@SUM(1).xml",
+            "+1+1.xml": "'+1+1.xml", "-1+1.xml": "'-1+1.xml", "\tx.xml": "'\tx.xml", "-12.50": "-12.50",
+        ]
+        for (name, field) in expected {
+            #expect(try rows(name) == plain.map { field + $0.dropFirst("plain.xml".count) })
+        }
+    }
+
+    /// A file named to look like another file's verdict prints as one line, its line break escaped.
+    @Test func validateTextCannotBeGivenAForgedLine() throws {
+        let folder = try BoundedRunner.temporaryDirectory("forged")
+        let valid = try Data(
+            contentsOf: CLIRunner.packageRoot.appendingPathComponent("Samples/valid-base.xml"))
+        let broken = try Data(
+            contentsOf: CLIRunner.packageRoot.appendingPathComponent(
+                "Samples/invalid/GL-LOAN-003-district.xml"))
+        try valid.write(to: folder.appendingPathComponent("plain.xml"))
+        try valid.write(to: folder.appendingPathComponent("evil\nbank.xml: ACCEPT"))
+        try broken.write(to: folder.appendingPathComponent("plain-broken.xml"))
+        try broken.write(to: folder.appendingPathComponent("red\u{1B}[31m.xml"))
+
+        let plain = try BoundedRunner.run(["validate", "plain.xml"], in: folder)
+        let evil = try BoundedRunner.run(["validate", "evil\nbank.xml: ACCEPT"], in: folder)
+        #expect(evil.status == 0)
+        #expect(evil.stdout.hasPrefix("evil\\nbank.xml: ACCEPT: ACCEPT ("))
+        #expect(evil.stdout == "evil\\nbank.xml: ACCEPT" + plain.stdout.dropFirst("plain.xml".count))
+        #expect(!evil.stdout.split(separator: "\n").contains { $0.hasPrefix("bank.xml") })
+
+        let plainBroken = try BoundedRunner.run(["validate", "plain-broken.xml"], in: folder)
+        let red = try BoundedRunner.run(["validate", "red\u{1B}[31m.xml"], in: folder)
+        #expect(red.status == 1)
+        #expect(!red.stdout.contains("\u{1B}"))
+        #expect(
+            red.stdout
+                == plainBroken.stdout.replacingOccurrences(of: "plain-broken.xml", with: "red\\u{1B}[31m.xml")
+        )
+
+        let missing = try BoundedRunner.run(["validate", "no\nsuch.xml"], in: folder)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("greenledger: error: no\\nsuch.xml"))
+        #expect(missing.stderr.split(separator: "\n").count == 1)
+    }
+}

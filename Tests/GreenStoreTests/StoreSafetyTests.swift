@@ -1,0 +1,195 @@
+import Foundation
+import GRDB
+import GreenMetrics
+import Synchronization
+import Testing
+
+@testable import GreenStore
+
+/// A history that keeps nothing, a database from a newer build, damaged rows and writers that overlap:
+/// each is a clear ``StoreError`` (or a correct outcome), never a trap or a silent loss.
+@Suite struct StoreSafetyTests {
+    static func temporaryPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString).sqlite")
+            .path
+    }
+
+    /// Runs `sql` on the database at `path` with a plain connection (as another program would).
+    static func alter(_ path: String, _ sql: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { try $0.execute(sql: sql) }
+    }
+
+    static func storeWithOneFiling() throws -> (FilingStore, String) {
+        let path = temporaryPath()
+        let store = try FilingStore(path: path)
+        _ = try store.ingest(
+            try FilingStoreTests.figures("2026-Q3/pengcheng-microcredit.xml"), ingestedAt: "t")
+        return (store, path)
+    }
+
+    @Test(arguments: [
+        ("", "--db is empty; give the path of the history file, e.g. --db greenledger.sqlite"),
+        (":memory:", "--db :memory: would keep nothing (an in-memory database); give the path of a file"),
+        (
+            "file:history?mode=memory",
+            "--db file:history?mode=memory: URI forms (file:…) are not accepted; give a plain path "
+                + "(./file:history?mode=memory for a file named so)"
+        ),
+        (
+            "FILE:/tmp/h.sqlite?vfs=unix",
+            "--db FILE:/tmp/h.sqlite?vfs=unix: URI forms (file:…) are not accepted; give a plain path "
+                + "(./FILE:/tmp/h.sqlite?vfs=unix for a file named so)"
+        ),
+    ])
+    func locationsThatKeepNothingAreRefused(argument: String, message: String) throws {
+        let error = #expect(throws: StoreLocationError.self) { try StoreLocation(argument) }
+        #expect(error?.description == message)
+        // The store refuses them too, with the same sentence, and writes nothing.
+        let storeError = #expect(throws: StoreError.self) { try FilingStore(path: argument) }
+        #expect(storeError?.description == message)
+        #expect(try StoreLocation("./file:history").path == "./file:history")
+        #expect(try StoreLocation("history.sqlite").path == "history.sqlite")
+    }
+
+    @Test func aDirectoryOrAFIFOIsNotAHistory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let error = #expect(throws: StoreError.self) { try FilingStore(path: directory.path) }
+        #expect(error?.description == "\(directory.path): is a directory, not a filing history file")
+        let fifo = directory.appendingPathComponent("history.sqlite").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let fifoError = #expect(throws: StoreError.self) { try FilingStore(path: fifo) }
+        #expect(fifoError?.description == "\(fifo): is a FIFO, not a filing history file")
+    }
+
+    @Test func aHigherUserVersionIsRefused() throws {
+        let (_, path) = try Self.storeWithOneFiling()
+        try Self.alter(path, "PRAGMA user_version = 99")
+        let error = #expect(throws: StoreError.self) { try FilingStore(path: path) }
+        #expect(
+            error?.description
+                == "\(path): written by a newer GreenLedger (schema version 99); this build knows schema version 1; "
+                + "refusing to use it — upgrade greenledger")
+    }
+
+    @Test func anUnknownMigrationIsRefused() throws {
+        let (_, path) = try Self.storeWithOneFiling()
+        try Self.alter(path, "INSERT INTO grdb_migrations (identifier) VALUES ('v7-carbon-ledger')")
+        let error = #expect(throws: StoreError.self) { try FilingStore(path: path) }
+        #expect(
+            error?.description
+                == "\(path): written by a newer GreenLedger (unknown migrations v7-carbon-ledger); this build knows "
+                + "schema version 1; refusing to use it — upgrade greenledger")
+    }
+
+    @Test func aNewHistoryRecordsItsSchemaVersion() throws {
+        let (_, path) = try Self.storeWithOneFiling()
+        let version = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+        #expect(version == FilingStore.schemaVersion)
+        let journal = try DatabaseQueue(path: path).read {
+            try String.fetchOne($0, sql: "PRAGMA journal_mode")
+        }
+        #expect(journal == "wal")
+    }
+
+    @Test func aRowWithAPeriodThatIsNotOneIsNamed() throws {
+        let (store, path) = try Self.storeWithOneFiling()
+        try Self.alter(path, "UPDATE filing SET period = 'x' WHERE id = 1")
+        let expected =
+            "\(path): filing row 1 is damaged: its period 'x' is not a period; the history was altered outside greenledger"
+        #expect(throws: StoreError(expected)) { try store.periods() }
+        #expect(throws: StoreError(expected)) { try store.filings() }
+    }
+
+    @Test func figuresThatAreNotJSONAreNamed() throws {
+        let (store, path) = try Self.storeWithOneFiling()
+        try Self.alter(path, "UPDATE filing SET figures = '{\"totalFen\": \"lots\"' WHERE id = 1")
+        #expect(
+            throws: StoreError(
+                "\(path): filing row 1 is damaged: its figures are not the JSON this build stores; "
+                    + "the history was altered outside greenledger")
+        ) { try store.filings() }
+    }
+
+    @Test func figuresOfAnotherPeriodAreNamed() throws {
+        let (store, path) = try Self.storeWithOneFiling()
+        try Self.alter(path, "UPDATE filing SET period = '2026-Q2' WHERE id = 1")
+        #expect(
+            throws: StoreError(
+                "\(path): filing row 1 is damaged: its figures are for 2026-Q3, not 2026-Q2; "
+                    + "the history was altered outside greenledger")
+        ) { try store.filings() }
+    }
+
+    /// A schema altered by hand: the same columns without their NOT NULL constraints, holding NULLs.
+    @Test(arguments: ["figures", "period", "ingested_at"])
+    func aNullWhereTheSchemaHasNoneIsNamed(column: String) throws {
+        let (store, path) = try Self.storeWithOneFiling()
+        try Self.alter(
+            path,
+            """
+            CREATE TABLE loose AS SELECT * FROM filing;
+            DROP TABLE filing_district;
+            DROP TABLE filing;
+            ALTER TABLE loose RENAME TO filing;
+            UPDATE filing SET \(column) = NULL;
+            """)
+        let expected =
+            "\(path): filing row 1 is damaged: its \(column) is missing or not String; "
+            + "the history was altered outside greenledger"
+        #expect(throws: StoreError(expected)) { try store.filings() }
+        if column == "period" {
+            #expect(throws: StoreError(expected)) { try store.periods() }
+        }
+    }
+
+    @Test func aRowWithoutAnIdIsNamedAsSuch() throws {
+        let (store, path) = try Self.storeWithOneFiling()
+        try Self.alter(
+            path,
+            """
+            CREATE TABLE loose AS SELECT * FROM filing;
+            DROP TABLE filing_district;
+            DROP TABLE filing;
+            ALTER TABLE loose RENAME TO filing;
+            UPDATE filing SET id = NULL;
+            """)
+        #expect(
+            throws: StoreError(
+                "\(path): filing row without an id is damaged: its id is missing or not Int64; "
+                    + "the history was altered outside greenledger")
+        ) { try store.filings() }
+    }
+
+    /// Two stores on one file, as two processes would have: every filing of both sets is stored once,
+    /// and the filings both try to store are stored by one and "already stored" for the other.
+    @Test func twoConnectionsWritingAtOnceLoseNothing() throws {
+        let path = Self.temporaryPath()
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: FilingStoreTests.samples.appendingPathComponent("2026-Q3").path
+        ).filter { $0.hasSuffix(".xml") }.sorted()
+        let figures = try names.map { try FilingStoreTests.figures("2026-Q3/\($0)") }
+        let outcomes = Mutex<[IngestOutcome]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            do {
+                let store = try FilingStore(path: path)
+                for filing in figures {
+                    let outcome = try store.ingest(filing, ingestedAt: "t")
+                    outcomes.withLock { $0.append(outcome) }
+                }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let all = outcomes.withLock { $0 }
+        let stored = all.filter { if case .stored = $0 { true } else { false } }
+        let already = all.filter { if case .alreadyStored = $0 { true } else { false } }
+        #expect(stored.count == figures.count)
+        #expect(already.count == figures.count)
+        #expect(try FilingStore(path: path).filings().count == figures.count)
+    }
+}
