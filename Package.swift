@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "greenledger", targets: ["greenledger"]),
         .library(name: "GreenTaxonomy", targets: ["GreenTaxonomy"]),
         .library(name: "GreenDisclosure", targets: ["GreenDisclosure"]),
+        // Used by the fuzzing package in Fuzz/ (a separate package depending on this one).
+        .library(name: "GreenMetrics", targets: ["GreenMetrics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

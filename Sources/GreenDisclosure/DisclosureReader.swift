@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Glibc
 
 /// Reads a disclosure filing in one streaming pass: libxml2's SAX2 push parser with the format-v1 XSD
 /// plugged into the same stream, and the business rules applied as values complete. Hands each loan to
@@ -14,25 +15,41 @@ public enum DisclosureReader {
     /// Validates `input` and returns the report. Throws ``FilingReadError`` only when the input cannot be
     /// read at all; everything wrong with its content is a finding in the report.
     ///
-    /// libxml2 parses on a worker thread while the rules run, and `onLoan` is called, on the calling
-    /// thread; the two exchange bounded batches, so memory stays flat whatever the file's size.
+    /// With ``ReaderOptions/pipelined`` (the default) libxml2 parses on a worker thread while the rules run,
+    /// and `onLoan` is called, on the calling thread; the two exchange bounded batches, so memory stays flat
+    /// whatever the file's size. Otherwise both run on the calling thread, one batch at a time.
     public static func validate(
         _ input: FilingInput, options: ReaderOptions = ReaderOptions(), onLoan: ((Loan) -> Void)? = nil
     ) throws -> ValidationReport {
         _ = LibXML2.initialized
         _ = DisclosureSchema.shared
+        let reader = try ChunkReader(input)
+        let runner = RunnerBox(RuleRunner(fileName: input.displayName, options: options, onLoan: onLoan))
+        guard options.pipelined else {
+            let queue = EventQueue { batch in
+                for event in batch { runner.value.handle(event) }
+            }
+            let pass = ParsePass(reader: reader, name: input.displayName, options: options, queue: queue)
+            pass.run()
+            if let error = pass.readError { throw error }
+            return pass.report(merging: runner.value.sink)
+        }
         let queue = EventQueue(capacity: 8)
-        let pass = ParsePass(
-            reader: try ChunkReader(input), name: input.displayName, options: options, queue: queue)
+        let pass = ParsePass(reader: reader, name: input.displayName, options: options, queue: queue)
         let worker = WorkerThread { pass.run() }
-        worker.start()
-        var runner = RuleRunner(fileName: input.displayName, options: options, onLoan: onLoan)
+        let status = worker.start()
+        guard status == 0 else {
+            reader.close()
+            throw FilingReadError(
+                file: input.displayName,
+                reason: "could not start a parsing thread (\(String(cString: strerror(status))))")
+        }
         while let batch = queue.pop() {
-            for event in batch { runner.handle(event) }
+            for event in batch { runner.value.handle(event) }
         }
         worker.join()
         if let error = pass.readError { throw error }
-        return pass.report(merging: runner.sink)
+        return pass.report(merging: runner.value.sink)
     }
 
     /// The SAX2 callbacks. `context` is our state pointer (the schema plug passes it through).
@@ -116,7 +133,7 @@ extension ReaderState {
     mutating func schemaError(_ error: xmlError) {
         guard !stopped else { return }
         let message = Self.oneLine(error.message.map { String(cString: $0) } ?? "schema error")
-            .replacingAll("{\(Self.namespace)}", with: "")
+            .replacing("{\(Self.namespace)}", with: "")
         // Amounts and USCCs get their own rules with clearer messages (GL-AMT-001, GL-HDR-001, GL-LOAN-002).
         let covered = [
             "[0-9]{1,16}", "'Money'", "'PositiveMoney'", "[facet 'minExclusive'] The value '-",
@@ -149,15 +166,8 @@ extension ReaderState {
     }
 }
 
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound] + replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
+/// The rule runner behind a reference, so that a batch consumer closure can mutate it in place.
+final class RunnerBox {
+    var value: RuleRunner
+    init(_ value: RuleRunner) { self.value = value }
 }

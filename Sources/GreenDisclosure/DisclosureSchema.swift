@@ -2,6 +2,9 @@ internal import CLibXML2
 
 /// The embedded format-v1 XSD, compiled once per process. A compiled schema is read-only and shared by
 /// every parse; each parse makes its own validation context.
+///
+/// `@unchecked Sendable`: the only state is the compiled schema pointer, set once in `init` and never
+/// mutated; libxml2 documents a compiled `xmlSchema` as read-only and shareable between threads.
 final class DisclosureSchema: @unchecked Sendable {
     let pointer: xmlSchemaPtr
 

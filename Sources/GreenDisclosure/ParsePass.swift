@@ -2,6 +2,10 @@ internal import CLibXML2
 
 /// One file's parse: libxml2's SAX2 push parser with the XSD plugged in, feeding ``ReaderState``. Runs on
 /// the worker thread; its results are read only after that thread has been joined.
+///
+/// `@unchecked Sendable`: handed to exactly one worker thread, which alone touches it until
+/// `WorkerThread.join()` returns; the caller reads `readError`, `completed` and `report` only after that join
+/// (the join is the happens-before edge). The parser state has a stable heap address (`state`).
 final class ParsePass: @unchecked Sendable {
     private var reader: ChunkReader
     private let state: UnsafeMutablePointer<ReaderState>

@@ -12,6 +12,10 @@ public struct ReaderOptions: Sendable {
     public var computeSHA256 = false
     /// Called with the number of bytes read so far after each chunk (256 KiB), on the parsing thread.
     public var progress: (@Sendable (Int) -> Void)?
+    /// Parse on a worker thread while the rules run on the calling thread (the default: fastest for one
+    /// large file). `false` runs both on the calling thread: for many small filings at once (each already
+    /// on a thread of its own) and for fuzzing.
+    public var pipelined = true
 
     /// Defaults: 1000 findings stored per rule; the default grid factor of `Taxonomy/emission-factors.tsv`
     /// (the Southern-region 2022 average).
