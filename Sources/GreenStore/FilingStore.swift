@@ -35,12 +35,13 @@ public final class FilingStore: Sendable {
     let queue: DatabaseQueue
     public let path: String
 
-    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    /// Opens the database at `path` (creating it when `create` is true) and brings its schema up to date.
     ///
     /// Refuses (throws ``StoreError``) a path that keeps nothing on disk (see ``StoreLocation``), one that
-    /// is not a regular file, and a database written by a newer GreenLedger. The database is in WAL mode
-    /// with a busy timeout, so several processes can ingest into it at once.
-    public init(path: String) throws {
+    /// is not a regular file, a missing file when `create` is false (commands that only read the history
+    /// must not leave an empty one behind a typo), and a database written by a newer GreenLedger. The
+    /// database is in WAL mode with a busy timeout, so several processes can ingest into it at once.
+    public init(path: String, create: Bool = true) throws {
         self.path = path
         do {
             _ = try StoreLocation(path)
@@ -48,6 +49,9 @@ public final class FilingStore: Sendable {
             throw StoreError(error.description)
         }
         try Self.checkRegularFile(path)
+        if !create && access(path, F_OK) != 0 {
+            throw StoreError("\(path): there is no filing history here; 'greenledger ingest' creates one")
+        }
         do {
             queue = try DatabaseQueue(path: path, configuration: Self.configuration)
             try Self.checkNotNewer(queue, path: path)

@@ -52,6 +52,19 @@ import Testing
         #expect(try StoreLocation("history.sqlite").path == "history.sqlite")
     }
 
+    /// Reading commands (aggregate --db, report --db) open without creating: a mistyped path is an error
+    /// and leaves no empty history behind.
+    @Test func aMissingHistoryIsNotCreatedForReading() throws {
+        let path = Self.temporaryPath()
+        let error = #expect(throws: StoreError.self) { try FilingStore(path: path, create: false) }
+        #expect(
+            error?.description == "\(path): there is no filing history here; 'greenledger ingest' creates one"
+        )
+        #expect(!FileManager.default.fileExists(atPath: path))
+        _ = try FilingStore(path: path)
+        _ = try FilingStore(path: path, create: false)
+    }
+
     @Test func aDirectoryOrAFIFOIsNotAHistory() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "dir-\(UUID().uuidString)")

@@ -68,7 +68,7 @@ enum HistoryOptions {
         _ path: String, period: String?, district: String?, targets: TargetSet, grid: EmissionFactor
     ) throws -> AggregateReport {
         do {
-            return try FilingStore(path: path).rollUp(
+            return try FilingStore(path: path, create: false).rollUp(
                 period: period, district: district, targets: targets, grid: grid)
         } catch let error as StoreError {
             Output.error(error.description)
