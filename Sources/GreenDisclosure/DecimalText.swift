@@ -57,8 +57,20 @@ public enum DecimalText {
     /// Two decimals, e.g. `8318.35` (tonnes, MWh).
     public static func tonnes(_ value: Double) -> String { fixed(value, decimals: 2) }
 
-    /// A 0…1 fraction as a one-decimal percentage, e.g. `92.3%`.
-    public static func percent(_ fraction: Double) -> String { fixed(fraction * 100, decimals: 1) + "%" }
+    /// A 0…1 fraction as a percentage with `decimals` places, e.g. `percent(0.923)` → `92.3%`,
+    /// `percent(0.07234, decimals: 2)` → `7.23%`; `—` when the fraction is unknown (nil). The one percent
+    /// formatter of every module: diagnostics use one decimal, reports and summaries two.
+    public static func percent(_ fraction: Double?, decimals: Int = 1) -> String {
+        guard let fraction else { return "—" }
+        return fixed(fraction * 100, decimals: decimals) + "%"
+    }
+
+    /// A change in percentage points with its sign and two decimals, e.g. `+0.42 pp`, `-1.05 pp`; `—` when
+    /// unknown (nil). A change of zero is `+0.00 pp`.
+    public static func percentagePoints(_ change: Double?) -> String {
+        guard let change else { return "—" }
+        return (change >= 0 ? "+" : "") + fixed(change, decimals: 2) + " pp"
+    }
 
     /// The decimal digits (0–9, no leading zeros; `[0]` for zero) and power of ten of a finite, non-negative
     /// `value`'s shortest round-trip form: `8318.35` → (`831835`, −2), `1e+30` → (`1`, 30).

@@ -12,7 +12,7 @@ final class ParsePass: @unchecked Sendable {
     private let name: String
     private var bytesRead = 0
     private let progress: (@Sendable (Int) -> Void)?
-    private var digest: SHA256?
+    private var digest: ContentHash?
     private(set) var readError: FilingReadError?
     /// Whether the pass read the whole document to its end: a verdict can only be ACCEPT when it did.
     private(set) var completed = false
@@ -21,7 +21,7 @@ final class ParsePass: @unchecked Sendable {
         self.reader = reader
         self.name = name
         progress = options.progress
-        digest = options.computeSHA256 ? SHA256() : nil
+        digest = options.computeSHA256 ? ContentHash() : nil
         state = UnsafeMutablePointer<ReaderState>.allocate(capacity: 1)
         state.initialize(to: ReaderState(fileName: name, options: options, queue: queue))
     }
@@ -66,107 +66,22 @@ final class ParsePass: @unchecked Sendable {
         let buffer = UnsafeMutableRawBufferPointer.allocate(
             byteCount: DisclosureReader.chunkSize, alignment: 16)
         defer { buffer.deallocate() }
-
-        var count = try readStart(into: buffer)
+        let count = try readStart(into: buffer)
         bytesRead = count
-        let encoding = DeclaredEncoding.sniff(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-        state.pointee.encoding = encoding
-        if count == 0 {
-            state.pointee.refuse(
-                Rules.malformedXML, at: SourceLocation(line: 1, column: 1), "the file is empty",
-                hint: "export the filing again")
-            return
-        }
-        if let refusal = encoding.refusal {
-            state.pointee.refuse(
-                Rules.encoding, at: SourceLocation(line: 1, column: 1),
-                "\(refusal); filings are accepted in \(DeclaredEncoding.acceptedList)",
-                hint: "export the filing again as UTF-8")
-            return
-        }
-
-        // The handler lives on the heap for the whole parse: libxml2 keeps the pointer (the schema plug
-        // replaces it with its own, which forwards to this one).
-        let handler = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
-        handler.initialize(to: DisclosureReader.makeHandler())
-        defer { handler.deallocate() }
-        var saxPointer: UnsafeMutablePointer<xmlSAXHandler>? = handler
-        var userData: UnsafeMutableRawPointer? = UnsafeMutableRawPointer(state)
-        let validation = xmlSchemaNewValidCtxt(DisclosureSchema.shared.pointer)
-        defer { xmlSchemaFreeValidCtxt(validation) }
-        xmlSchemaSetValidStructuredErrors(
-            validation, DisclosureReader.schemaError, UnsafeMutableRawPointer(state))
-        let plug = xmlSchemaSAXPlug(validation, &saxPointer, &userData)
-        defer { if plug != nil { xmlSchemaSAXUnplug(plug) } }
-        // The plug's own handler does not forward structured parser errors: give it ours.
-        saxPointer?.pointee.serror = handler.pointee.serror
+        guard accepts(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) else { return }
 
         var gate = MarkupGate()
-        var admitted = gate.admit(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) ?? count
+        let admitted = gate.admit(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) ?? count
         let first = min(admitted, 4)
-        guard let start = buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
-            let parser = xmlCreatePushParserCtxt(saxPointer, userData, start, Int32(first), name)
-        else {
-            throw FilingReadError(file: name, reason: "libxml2 could not create a parser")
-        }
-        defer { xmlFreeParserCtxt(parser) }
-        xmlCtxtUseOptions(parser, LibXML2.safeOptions)
-        parser.pointee._private = UnsafeMutableRawPointer(state)
-        state.pointee.parser = parser
-        state.pointee.names = NameTable(dictionary: parser.pointee.dict)
-        state.pointee.attributes = AttributeTable(dictionary: parser.pointee.dict)
-        xmlSchemaValidateSetLocator(
-            validation,
-            { context, file, line in
-                // Both out-parameters must be set: libxml2 reads `file` uninitialised otherwise and copies
-                // whatever it points at (a crash found by the mutation test).
-                file?.pointee = nil
-                guard let context else { return 0 }
-                line?.pointee = UInt(xmlSAX2GetLineNumber(context))
-                return 0
-            }, UnsafeMutableRawPointer(parser))
+        let parser = try PushParser(
+            state: state, name: name, first: UnsafeRawBufferPointer(rebasing: buffer[0..<first]))
+        state.pointee.parser = parser.context
+        state.pointee.names = NameTable(dictionary: parser.dictionary)
+        state.pointee.attributes = AttributeTable(dictionary: parser.dictionary)
+        defer { state.pointee.parser = nil }
 
-        var pending = admitted - first
-        var offset = first
-        var fedLast = false
-        var halted = false
-        while !state.pointee.stopped {
-            if pending == 0 && admitted == count {
-                count = try reader.read(into: buffer)
-                digest?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-                bytesRead += count
-                progress?(bytesRead)
-                admitted = gate.admit(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) ?? count
-                pending = admitted
-                offset = 0
-            }
-            let last: Int32 = pending == 0 && admitted == count ? 1 : 0
-            state.pointee.finishing = last == 1
-            let status = xmlParseChunk(parser, start + offset, Int32(pending), last)
-            offset += pending
-            pending = 0
-            fedLast = last == 1
-            // A negative status, or SAX disabled without a fatal error reported, is libxml2 halting on
-            // input it could not decode: the rest of the document was never read.
-            if status < 0
-                || parser.pointee.disableSAX != 0 && !state.pointee.fatalError && !state.pointee.stopped
-            {
-                halted = true
-                break
-            }
-            if admitted < count && !state.pointee.stopped {
-                state.pointee.refuse(
-                    Rules.sizeLimit, at: state.pointee.currentLocation(),
-                    "more than \(MarkupGate.limit) bytes of text, tag or comment without markup",
-                    hint:
-                        "a filing's values and tags are short: this file is damaged or not a disclosure filing"
-                )
-                break
-            }
-            if fedLast || status != 0 && parser.pointee.wellFormed == 0 && parser.pointee.disableSAX != 0 {
-                break
-            }
-        }
+        let (fedLast, halted) = try feed(
+            parser, buffer: buffer, count: count, admitted: admitted, offset: first, gate: &gate)
         if !state.pointee.sawRoot && !state.pointee.fatalError && !state.pointee.stopped && !halted {
             state.pointee.refuse(
                 Rules.malformedXML, at: SourceLocation(line: 1, column: 1), "the file has no XML element")
@@ -177,7 +92,73 @@ final class ParsePass: @unchecked Sendable {
         if !completed && !state.pointee.stopped && !state.pointee.fatalError {
             reportIncomplete(halted: halted)
         }
-        state.pointee.parser = nil
+    }
+
+    /// Whether the start of the file can be parsed at all: it is not empty and declares an accepted encoding.
+    /// Otherwise the refusal is reported and the pass ends before libxml2 sees a byte.
+    private func accepts(_ start: UnsafeRawBufferPointer) -> Bool {
+        let encoding = DeclaredEncoding.sniff(start)
+        state.pointee.encoding = encoding
+        if start.isEmpty {
+            state.pointee.refuse(
+                Rules.malformedXML, at: SourceLocation(line: 1, column: 1), "the file is empty",
+                hint: "export the filing again")
+            return false
+        }
+        if let refusal = encoding.refusal {
+            state.pointee.refuse(
+                Rules.encoding, at: SourceLocation(line: 1, column: 1),
+                "\(refusal); filings are accepted in \(DeclaredEncoding.acceptedList)",
+                hint: "export the filing again as UTF-8")
+            return false
+        }
+        return true
+    }
+
+    /// Feeds the rest of the first chunk (from `offset`, up to `admitted` of `count` bytes), then every
+    /// further chunk through `gate`, until the end, a stop or a halt. Returns whether the final (terminating)
+    /// chunk was fed and whether libxml2 halted on input it could not decode.
+    private func feed(
+        _ parser: PushParser, buffer: UnsafeMutableRawBufferPointer, count: Int, admitted: Int, offset: Int,
+        gate: inout MarkupGate
+    ) throws -> (fedLast: Bool, halted: Bool) {
+        guard let base = buffer.baseAddress else { return (false, false) }
+        var count = count
+        var admitted = admitted
+        var offset = offset
+        var pending = admitted - offset
+        while !state.pointee.stopped {
+            if pending == 0 && admitted == count {
+                count = try reader.read(into: buffer)
+                digest?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                bytesRead += count
+                progress?(bytesRead)
+                admitted = gate.admit(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) ?? count
+                pending = admitted
+                offset = 0
+            }
+            let last = pending == 0 && admitted == count
+            state.pointee.finishing = last
+            let status = parser.feed(base + offset, count: pending, last: last)
+            offset += pending
+            pending = 0
+            // A negative status, or SAX disabled without a fatal error reported, is libxml2 halting on
+            // input it could not decode: the rest of the document was never read.
+            if status < 0 || parser.saxDisabled && !state.pointee.fatalError && !state.pointee.stopped {
+                return (last, true)
+            }
+            if admitted < count && !state.pointee.stopped {
+                state.pointee.refuse(
+                    Rules.sizeLimit, at: state.pointee.currentLocation(),
+                    "more than \(MarkupGate.limit) bytes of text, tag or comment without markup",
+                    hint:
+                        "a filing's values and tags are short: this file is damaged or not a disclosure filing"
+                )
+                return (false, false)
+            }
+            if last || status != 0 && !parser.wellFormed && parser.saxDisabled { return (last, false) }
+        }
+        return (false, false)
     }
 
     /// The pass ended before the document's end without a finding saying why (libxml2 halted on bytes it

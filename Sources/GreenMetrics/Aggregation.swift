@@ -97,6 +97,10 @@ public struct AggregateReport: Sendable, Encodable {
     /// Where the filings came from when not from files, e.g. the history database and its revision.
     public var source: String?
 
+    /// The JSON schema id of ``encode(to:)`` (keys, types and units: `Docs/json-output.md`). Version 2 has
+    /// snake_case keys throughout (version 1 had `nameZh`, `shareOfGreen`, `targetDatePassed`…).
+    public static let schema = "greenledger-aggregate/2"
+
     /// Change of the green share since the previous quarter, in percentage points; nil without history.
     public var quarterOnQuarter: Double? { change(lag: 1) }
     /// Change of the green share since the same period a year earlier, in percentage points.
@@ -126,7 +130,7 @@ public struct AggregateReport: Sendable, Encodable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode("greenledger-aggregate/1", forKey: .schema)
+        try c.encode(Self.schema, forKey: .schema)
         try c.encode(period, forKey: .period)
         try c.encode(district, forKey: .district)
         try c.encode(targetSet, forKey: .targetSet)
@@ -193,6 +197,33 @@ public enum Aggregator {
             .description
         let selection = Selection(filings, period: period)
         let included = selection.included.map { filings[$0] }
+        let books = included.map { scoped($0.book, district: district) }
+        var book = LoanBook()
+        for scopedBook in books { book = book + scopedBook }
+        let shares = Self.shares(of: books)
+        // Targets are assessed on each indicator's sums over the lenders declaring it (see `declaredBy`).
+        let periodEnd = period.flatMap(ReportingPeriod.init)?.lastDay ?? CalendarDate.unknownPeriodEnd
+        var avoided = CarbonTotals()
+        var financed = FinancedTotals()
+        for filing in included where district == nil {
+            avoided.merge(filing.avoidedTotals)
+            financed.merge(filing.financedTotals)
+        }
+        return AggregateReport(
+            period: period, district: district, targetSet: targets.name, gridFactor: grid,
+            filings: statuses(filings, unreadable: unreadable, selection: selection),
+            book: book,
+            shares: shares,
+            targets: ShareAnalysis.assess(shares.map(\.share), against: targets, periodEnd: periodEnd),
+            districts: ShareAnalysis.districts(book), lenders: lenderRows(included, books: books),
+            categories: district == nil ? ShareAnalysis.categories(book) : [], avoided: avoided,
+            financed: financed, conflicts: selection.conflicts(in: filings))
+    }
+
+    /// Every filing given, readable or not, with its treatment; by file name.
+    static func statuses(_ filings: [FilingFigures], unreadable: [Unreadable], selection: Selection)
+        -> [FilingStatus]
+    {
         var statuses: [FilingStatus] = filings.indices.map { index in
             let filing = filings[index]
             let (treatment, note) = selection.treatment(of: index, in: filings)
@@ -210,10 +241,12 @@ public enum Aggregator {
                 errors: 0, warnings: 0, treatment: .unreadable, note: $0.reason)
         }
         statuses.sort { ($0.file, $0.treatment.rawValue) < ($1.file, $1.treatment.rawValue) }
+        return statuses
+    }
 
-        let books = included.map { scoped($0.book, district: district) }
-        var book = LoanBook()
-        for scopedBook in books { book = book + scopedBook }
+    /// Each indicator declared by at least one lender: Σ numerators ÷ Σ total loans over the lenders that
+    /// declare it.
+    static func shares(of books: [LoanBook]) -> [AggregateShare] {
         var shares: [AggregateShare] = []
         for indicator in Indicator.allCases {
             let declaring = books.filter { $0.declared.contains(indicator) }
@@ -227,15 +260,12 @@ public enum Aggregator {
                         share: ShareAnalysis.ratio(numerator, denominator)),
                     declaredBy: declaring.count, lenders: books.count))
         }
-        // Targets are assessed on each indicator's sums over the lenders declaring it (see `declaredBy`).
-        let periodEnd = period.flatMap(ReportingPeriod.init)?.lastDay ?? CalendarDate.unknownPeriodEnd
-        var avoided = CarbonTotals()
-        var financed = FinancedTotals()
-        for filing in included where district == nil {
-            avoided.merge(filing.avoidedTotals)
-            financed.merge(filing.financedTotals)
-        }
-        let lenders = zip(included, books).map { filing, scopedBook in
+        return shares
+    }
+
+    /// The league table: the included lenders (with their books in scope), highest green share first.
+    static func lenderRows(_ included: [FilingFigures], books: [LoanBook]) -> [LenderRow] {
+        zip(included, books).map { filing, scopedBook in
             LenderRow(
                 uscc: filing.lenderUSCC, nameZh: filing.lenderName, kind: filing.lenderKind,
                 file: filing.file,
@@ -243,14 +273,6 @@ public enum Aggregator {
                 green: scopedBook.numerators[.green] ?? .zero,
                 greenShare: ShareAnalysis.ratio(scopedBook.numerators[.green] ?? .zero, scopedBook.total))
         }.sorted { ($0.greenShare ?? -1, $0.uscc) > ($1.greenShare ?? -1, $1.uscc) }
-        return AggregateReport(
-            period: period, district: district, targetSet: targets.name, gridFactor: grid, filings: statuses,
-            book: book,
-            shares: shares,
-            targets: ShareAnalysis.assess(shares.map(\.share), against: targets, periodEnd: periodEnd),
-            districts: ShareAnalysis.districts(book), lenders: lenders,
-            categories: district == nil ? ShareAnalysis.categories(book) : [], avoided: avoided,
-            financed: financed, conflicts: selection.conflicts(in: filings))
     }
 
     /// A lender's book limited to one district: its District row's total and green loans (other indicators are

@@ -63,7 +63,12 @@ public struct FilingSummary: Sendable, Encodable {
         targets.filter { $0.target.indicator == .nonPerforming }
     }
 
-    /// Which optional sections the filing has.
+    /// The JSON schema id of ``encode(to:)`` (keys, types and units: `Docs/json-output.md`). Version 2 has
+    /// snake_case keys throughout (version 1 had `nameZh`, `shareOfGreen`, `targetDatePassed`, `Loans`…).
+    public static let schema = "greenledger-summary/2"
+
+    /// Which optional sections the filing has, by element name (`Loans`, `Operations`, `District`,
+    /// `Category`); JSON writes the names in lower case.
     public var sections: [String: Bool] {
         [
             "Loans": input.hasLoans, "Operations": operations != nil, "District": !book.districts.isEmpty,
@@ -82,7 +87,7 @@ public struct FilingSummary: Sendable, Encodable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode("greenledger-summary/1", forKey: .schema)
+        try c.encode(Self.schema, forKey: .schema)
         try c.encode(input, forKey: .input)
         try c.encode(method, forKey: .method)
         try c.encode(book, forKey: .book)
@@ -99,7 +104,9 @@ public struct FilingSummary: Sendable, Encodable {
         try social.encode(socialTargets, forKey: .targets)
         var governance = c.nestedContainer(keyedBy: Group.self, forKey: .governance)
         try governance.encode(governanceTargets, forKey: .targets)
-        try governance.encode(sections, forKey: .sections)
+        try governance.encode(
+            Dictionary(uniqueKeysWithValues: sections.map { ($0.key.lowercased(), $0.value) }),
+            forKey: .sections)
         try governance.encode(input.hasLoans ? financed.dataQualityScore : nil, forKey: .dataQualityScore)
         try governance.encode(input.verdict, forKey: .verdict)
     }

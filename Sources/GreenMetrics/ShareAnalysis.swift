@@ -29,6 +29,11 @@ public struct TargetAssessment: Hashable, Sendable, Encodable {
     public let gap: MoneyTotal?
     /// The period ends after the target date: the last target still applies, and its date has passed.
     public let targetDatePassed: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case target, actual, met, gap
+        case targetDatePassed = "target_date_passed"
+    }
 }
 
 /// A district's green share.
@@ -39,6 +44,12 @@ public struct DistrictShare: Hashable, Sendable, Encodable {
     public let total: MoneyTotal
     public let green: MoneyTotal
     public let share: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case code, total, green, share
+        case nameZh = "name_zh"
+        case nameEn = "name_en"
+    }
 }
 
 /// Green loans of one level-1 category.
@@ -52,6 +63,14 @@ public struct CategoryShare: Hashable, Sendable, Encodable {
     public let shareOfGreen: Double?
     /// The edition is known only in part: its categories cannot all be verified.
     public let incompleteEdition: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case edition, code, green
+        case nameZh = "name_zh"
+        case nameEn = "name_en"
+        case shareOfGreen = "share_of_green"
+        case incompleteEdition = "incomplete_edition"
+    }
 }
 
 /// Shares of total loans and their assessment against targets.

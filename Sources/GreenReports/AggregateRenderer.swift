@@ -6,6 +6,19 @@ import GreenTaxonomy
 public enum AggregateRenderer {
     public static func render(_ report: AggregateReport, style: SummaryRenderer.Style) -> String {
         var out = Writer(style: style)
+        overview(report, into: &out)
+        filings(report, into: &out)
+        indicators(report, into: &out)
+        lenders(report, into: &out)
+        out.districts(report.districts)
+        out.categories(report.categories)
+        if report.district == nil { emissions(report, into: &out) }
+        method(report, into: &out)
+        return out.text
+    }
+
+    /// Title, counts of filings by treatment, conflicts, source and the green share's history.
+    static func overview(_ report: AggregateReport, into out: inout Writer) {
         let scope = report.district.map { "district \($0)" } ?? "city-wide"
         out.title("绿色贷款汇总 Green-loan roll-up — \(report.period ?? "no period") · \(scope)")
         let counts = Dictionary(grouping: report.filings, by: \.treatment).mapValues(\.count)
@@ -27,15 +40,18 @@ public enum AggregateRenderer {
         }
         if let source = report.source { out.line("Source: \(source).") }
         if !report.history.isEmpty {
-            func change(_ value: Double?) -> String {
-                value.map { ($0 >= 0 ? "+" : "") + DecimalText.fixed($0, decimals: 2) + " pp" } ?? "—"
-            }
             out.line(
-                "绿色贷款占比变化 Green share change: on the quarter \(change(report.quarterOnQuarter)), on the year "
-                    + "\(change(report.yearOnYear)). History: "
-                    + report.history.map { "\($0.period) \(SummaryRenderer.percent($0.share?.share))" }
+                "绿色贷款占比变化 Green share change: on the quarter \(DecimalText.percentagePoints(report.quarterOnQuarter)), on the year "
+                    + "\(DecimalText.percentagePoints(report.yearOnYear)). History: "
+                    + report.history.map {
+                        "\($0.period) \(DecimalText.percent($0.share?.share, decimals: 2))"
+                    }
                     .joined(separator: ", ") + ".")
         }
+    }
+
+    /// Every filing with its verdict and treatment.
+    static func filings(_ report: AggregateReport, into out: inout Writer) {
         out.heading("报送文件 Filings")
         out.table(
             [
@@ -50,6 +66,10 @@ public enum AggregateRenderer {
                     $0.treatment.rawValue + ($0.note.map { " — \($0)" } ?? ""),
                 ]
             })
+    }
+
+    /// The indicators' sums and shares, and the targets (noting indicators only some lenders declare).
+    static func indicators(_ report: AggregateReport, into out: inout Writer) {
         out.heading("指标 Indicators vs targets")
         out.table(
             ["指标 Indicator", "分子 Numerator", "分母 Total loans", "占比 Share", "申报 Declared by"],
@@ -58,7 +78,8 @@ public enum AggregateRenderer {
                 return [
                     "\(label.zh) \(label.en)", $0.share.numerator.description,
                     $0.share.denominator.description,
-                    SummaryRenderer.percent($0.share.share), "\($0.declaredBy) of \($0.lenders) lenders",
+                    DecimalText.percent($0.share.share, decimals: 2),
+                    "\($0.declaredBy) of \($0.lenders) lenders",
                 ]
             })
         out.table(
@@ -72,6 +93,10 @@ public enum AggregateRenderer {
                 }
                 return row
             })
+    }
+
+    /// The league table by green share.
+    static func lenders(_ report: AggregateReport, into out: inout Writer) {
         out.heading("机构排名 Lender league table (green share)")
         out.table(
             ["#", "机构 Lender", "类型 Kind", "各项贷款 Total", "绿色贷款 Green", "占比 Share"],
@@ -79,26 +104,30 @@ public enum AggregateRenderer {
                 [
                     String($0.offset + 1), "\($0.element.nameZh ?? "") \($0.element.uscc)", $0.element.kind,
                     $0.element.total.description, $0.element.green.description,
-                    SummaryRenderer.percent($0.element.greenShare),
+                    DecimalText.percent($0.element.greenShare, decimals: 2),
                 ]
             })
-        out.districts(report.districts)
-        out.categories(report.categories)
-        if report.district == nil {
-            out.heading("排放 Emissions")
-            let avoided = report.avoided
-            let financed = report.financed
-            out.line(
-                "Avoided (loan-level filings only): declared \(SummaryRenderer.tonnes(avoided.declaredTonnes)) tCO2e/yr, estimated "
-                    + "\(SummaryRenderer.tonnes(avoided.estimatedProjectTonnes)) (attributed \(SummaryRenderer.tonnes(avoided.attributedTonnes))), "
-                    + "coverage \(SummaryRenderer.percent(avoided.coverage)); grid factor \(report.gridFactor.id) \(report.gridFactor.value) "
-                    + "\(report.gridFactor.unit) \(report.gridFactor.confidence.tag).")
-            out.line(
-                "Financed (PCAF): \(SummaryRenderer.tonnes(financed.financedTonnes)) tCO2e, intensity "
-                    + "\(SummaryRenderer.number(financed.intensityPerMillionYuan)) t per million yuan, coverage "
-                    + "\(SummaryRenderer.percent(financed.coverage)), data-quality score \(SummaryRenderer.number(financed.dataQualityScore))."
-            )
-        }
+    }
+
+    /// Avoided (loan-level filings only) and financed emissions, city-wide only.
+    static func emissions(_ report: AggregateReport, into out: inout Writer) {
+        out.heading("排放 Emissions")
+        let avoided = report.avoided
+        let financed = report.financed
+        out.line(
+            "Avoided (loan-level filings only): declared \(DecimalText.tonnes(avoided.declaredTonnes)) tCO2e/yr, estimated "
+                + "\(DecimalText.tonnes(avoided.estimatedProjectTonnes)) (attributed \(DecimalText.tonnes(avoided.attributedTonnes))), "
+                + "coverage \(DecimalText.percent(avoided.coverage, decimals: 2)); grid factor \(report.gridFactor.id) \(report.gridFactor.value) "
+                + "\(report.gridFactor.unit) \(report.gridFactor.confidence.tag).")
+        out.line(
+            "Financed (PCAF): \(DecimalText.tonnes(financed.financedTonnes)) tCO2e, intensity "
+                + "\(SummaryRenderer.number(financed.intensityPerMillionYuan)) t per million yuan, coverage "
+                + "\(DecimalText.percent(financed.coverage, decimals: 2)), data-quality score \(SummaryRenderer.number(financed.dataQualityScore))."
+        )
+    }
+
+    /// How the roll-up counts.
+    static func method(_ report: AggregateReport, into out: inout Writer) {
         out.heading("方法 Method")
         out.bullet(
             "Shares are Σ numerators ÷ Σ total loans over the included lenders, never an average of lenders' ratios."
@@ -114,6 +143,5 @@ public enum AggregateRenderer {
                 "A district's figures come from the lenders' District rows, which give total and green loans only."
             )
         }
-        return out.text
     }
 }

@@ -4,8 +4,8 @@ import GreenDisclosure
 /// no external resources).
 public enum ReportHTML {
     public static func render(_ report: QuarterlyReport) -> String {
-        var body = "<h1>\(report.title.htmlEscaped)</h1>\n<ul class=\"headline\">\n"
-        for line in report.headline { body += "<li>\(line.htmlEscaped)</li>\n" }
+        var body = "<h1>\(XMLText.escape(report.title))</h1>\n<ul class=\"headline\">\n"
+        for line in report.headline { body += "<li>\(XMLText.escape(line))</li>\n" }
         body += "</ul>\n<section class=\"charts\">\n"
         body += chartBlock(
             "绿色贷款占比走势 Green share over quarters", lineChart(report.trend, target: report.trendTarget))
@@ -17,8 +17,9 @@ public enum ReportHTML {
             barChart(report.categoriesChart, percent: false, target: nil))
         body += "</section>\n"
         for table in report.tables {
-            body += "<h2>\(table.title.htmlEscaped)</h2>\n<table>\n<thead><tr>"
-            body += table.columns.map { "<th>\($0.htmlEscaped)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            body += "<h2>\(XMLText.escape(table.title))</h2>\n<table>\n<thead><tr>"
+            body +=
+                table.columns.map { "<th>\(XMLText.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for row in table.rows {
                 body +=
                     "<tr>"
@@ -28,24 +29,24 @@ public enum ReportHTML {
                         case .text: numeric = false
                         default: numeric = true
                         }
-                        return "<td\(numeric ? " class=\"n\"" : "")>\(cell.display.htmlEscaped)</td>"
+                        return "<td\(numeric ? " class=\"n\"" : "")>\(XMLText.escape(cell.display))</td>"
                     }.joined() + "</tr>\n"
             }
             if table.rows.isEmpty { body += "<tr><td colspan=\"\(table.columns.count)\">—</td></tr>\n" }
             body += "</tbody>\n</table>\n"
         }
         body +=
-            "<h2>Method</h2>\n<ul>\n" + report.methodology.map { "<li>\($0.htmlEscaped)</li>\n" }.joined()
+            "<h2>Method</h2>\n<ul>\n" + report.methodology.map { "<li>\(XMLText.escape($0))</li>\n" }.joined()
             + "</ul>\n"
         body +=
             "<h2>Manifest</h2>\n<ul class=\"manifest\">\n"
-            + report.manifest.map { "<li>\($0.htmlEscaped)</li>\n" }.joined() + "</ul>\n"
+            + report.manifest.map { "<li>\(XMLText.escape($0))</li>\n" }.joined() + "</ul>\n"
         return """
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head>
             <meta charset="utf-8">
-            <title>\(report.title.htmlEscaped)</title>
+            <title>\(XMLText.escape(report.title))</title>
             <style>
             body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2em; color: #1b2a22; }
             h1 { font-size: 1.5em; border-bottom: 3px solid #2e7d4f; padding-bottom: .3em; }
@@ -70,7 +71,7 @@ public enum ReportHTML {
     }
 
     static func chartBlock(_ caption: String, _ svg: String) -> String {
-        "<figure><figcaption>\(caption.htmlEscaped)</figcaption>\n\(svg)</figure>\n"
+        "<figure><figcaption>\(XMLText.escape(caption))</figcaption>\n\(svg)</figure>\n"
     }
 
     static let width = 420.0
@@ -98,7 +99,7 @@ public enum ReportHTML {
             svg +=
                 "<line x1=\"\(format(margin.left))\" y1=\"\(format(y(target)))\" x2=\"\(format(width - margin.right))\" y2=\"\(format(y(target)))\" stroke=\"#c0392b\" stroke-dasharray=\"6 4\"/>"
             svg +=
-                "<text x=\"\(format(width - margin.right))\" y=\"\(format(y(target) - 4))\" text-anchor=\"end\" font-size=\"11\" fill=\"#c0392b\">target \(DecimalText.fixed(target * 100, decimals: 1))%</text>"
+                "<text x=\"\(format(width - margin.right))\" y=\"\(format(y(target) - 4))\" text-anchor=\"end\" font-size=\"11\" fill=\"#c0392b\">target \(DecimalText.percent(target, decimals: 1))</text>"
         }
         let path = points.enumerated().map { "\(format(x($0.offset))),\(format(y($0.element.value)))" }
             .joined(separator: " ")
@@ -107,9 +108,9 @@ public enum ReportHTML {
             svg +=
                 "<circle cx=\"\(format(x(index)))\" cy=\"\(format(y(point.value)))\" r=\"4\" fill=\"#2e7d4f\"/>"
             svg +=
-                "<text x=\"\(format(x(index)))\" y=\"\(format(height - 14))\" text-anchor=\"middle\" font-size=\"11\">\(point.label.htmlEscaped)</text>"
+                "<text x=\"\(format(x(index)))\" y=\"\(format(height - 14))\" text-anchor=\"middle\" font-size=\"11\">\(XMLText.escape(point.label))</text>"
             svg +=
-                "<text x=\"\(format(x(index)))\" y=\"\(format(y(point.value) - 8))\" text-anchor=\"middle\" font-size=\"11\">\(DecimalText.fixed(point.value * 100, decimals: 2))%</text>"
+                "<text x=\"\(format(x(index)))\" y=\"\(format(y(point.value) - 8))\" text-anchor=\"middle\" font-size=\"11\">\(DecimalText.percent(point.value, decimals: 2))</text>"
         }
         return svg + "</svg>\n"
     }
@@ -127,9 +128,9 @@ public enum ReportHTML {
             let barHeight = plotHeight * point.value / top
             let x = margin.left + slot * Double(index) + slot * 0.15
             svg +=
-                "<rect x=\"\(format(x))\" y=\"\(format(margin.top + plotHeight - barHeight))\" width=\"\(format(slot * 0.7))\" height=\"\(format(barHeight))\" fill=\"#4caf7a\"><title>\(point.label.htmlEscaped): \(percent ? DecimalText.fixed(point.value * 100, decimals: 2) + "%" : DecimalText.fixed(point.value, decimals: 2))</title></rect>"
+                "<rect x=\"\(format(x))\" y=\"\(format(margin.top + plotHeight - barHeight))\" width=\"\(format(slot * 0.7))\" height=\"\(format(barHeight))\" fill=\"#4caf7a\"><title>\(XMLText.escape(point.label)): \(percent ? DecimalText.percent(point.value, decimals: 2) : DecimalText.fixed(point.value, decimals: 2))</title></rect>"
             svg +=
-                "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(height - 14))\" text-anchor=\"middle\" font-size=\"10\">\(point.label.htmlEscaped)</text>"
+                "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(height - 14))\" text-anchor=\"middle\" font-size=\"10\">\(XMLText.escape(point.label))</text>"
         }
         if let target {
             let y = margin.top + plotHeight * (1 - target / top)
@@ -152,7 +153,7 @@ public enum ReportHTML {
         for step in 0...4 {
             let value = top * Double(step) / 4
             let y = margin.top + plotHeight * (1 - Double(step) / 4)
-            let label = percent ? DecimalText.fixed(value * 100, decimals: 1) + "%" : compact(value)
+            let label = percent ? DecimalText.percent(value, decimals: 1) : compact(value)
             svg +=
                 "<text x=\"\(format(margin.left - 4))\" y=\"\(format(y + 4))\" text-anchor=\"end\" font-size=\"10\">\(label)</text>"
         }

@@ -44,20 +44,3 @@ public enum ReportCSV {
 
     static func row(_ fields: [String]) -> String { CSV.row(fields) }
 }
-
-extension String {
-    /// Escaped for HTML text and attribute values.
-    var htmlEscaped: String {
-        var out = ""
-        for character in self {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-}

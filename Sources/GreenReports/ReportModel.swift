@@ -30,7 +30,7 @@ public enum ReportCell: Hashable, Sendable, Encodable {
         switch self {
         case .text(let text): text
         case .money(let money): money.description
-        case .ratio(let value): SummaryRenderer.percent(value)
+        case .ratio(let value): DecimalText.percent(value, decimals: 2)
         case .number(let value): SummaryRenderer.number(value)
         case .integer(let value): String(value)
         }
@@ -74,6 +74,13 @@ public struct ChartPoint: Sendable, Encodable {
 
 /// The quarterly green report: headline, tables, chart data, methodology and manifest.
 public struct QuarterlyReport: Sendable, Encodable {
+    /// A label in the report's language: `l("绿色贷款", "Green loans")`.
+    typealias Label = (_ zh: String, _ en: String) -> String
+
+    /// The JSON schema id of ``encode(to:)`` (keys, types and units: `Docs/json-output.md`). Earlier builds
+    /// wrote the document without an id and with camelCase chart keys (`trendTarget`, `categoriesChart`…).
+    public static let schema = "greenledger-report/1"
+
     public let title: String
     public let headline: [String]
     public let tables: [ReportTable]
@@ -87,182 +94,22 @@ public struct QuarterlyReport: Sendable, Encodable {
 
     /// Builds the report of `aggregate` in `language`; `manifest` lines (tool version, inputs) come from the caller.
     public init(_ aggregate: AggregateReport, language: ReportLanguage, manifest: [String]) {
-        let l = language.label
-        let scope =
-            aggregate.district.map { code in
-                let name = Taxonomy.standard.districts.first { $0.code == code }
-                return "\(code) \(name.map { l($0.nameZh, $0.nameEn) } ?? "")"
-            } ?? l("深圳市", "Shenzhen")
-        title = l("绿色金融季度报告", "Quarterly green finance report") + " — \(aggregate.period ?? "") · \(scope)"
-        let greenShare = aggregate.shares.first { $0.share.indicator == .green }?.share
+        let l: Label = language.label
         let greenTarget =
             aggregate.targets.first { $0.target.id == "green-loan-share" }
             ?? aggregate.targets.first { $0.target.indicator == .green }
-        var headline: [String] = []
-        if let greenShare {
-            var line = l("绿色贷款占比", "Green-loan share") + " \(SummaryRenderer.percent(greenShare.share))"
-            if let greenTarget {
-                line += " · " + l("目标", "target") + " \(greenTarget.target.value) (\(greenTarget.target.id))"
-                line +=
-                    greenTarget.met == true
-                    ? " · " + l("已达标", "met")
-                    : " · " + l("未达标，差额", "not met, gap") + " \(greenTarget.gap?.description ?? "—") "
-                        + l("元", "yuan")
-                if greenTarget.targetDatePassed { line += " · " + l("目标日期已过", "target date passed") }
-            }
-            headline.append(line)
-        }
-        func pp(_ value: Double?) -> String {
-            value.map { ($0 >= 0 ? "+" : "") + DecimalText.fixed($0, decimals: 2) + " pp" } ?? "—"
-        }
-        headline.append(
-            l("较上季度", "On the quarter") + " \(pp(aggregate.quarterOnQuarter)) · " + l("较上年同期", "on the year")
-                + " \(pp(aggregate.yearOnYear))")
-        for projection in aggregate.projections {
-            let status: String
-            if let onTrack = projection.onTrack, let projected = projection.projectedShare {
-                status =
-                    (onTrack ? l("按趋势可达标", "on track") : l("按趋势难以达标", "off track"))
-                    + " (" + l("预计", "projected") + " \(SummaryRenderer.percent(projected)) " + l("于", "by")
-                    + " \(projection.targetDate))"
-            } else {
-                status = projection.note
-            }
-            headline.append(l("目标趋势", "Trend to target") + " \(projection.targetID): \(status)")
-        }
         // The report is about one period: filings of other stored periods are not listed.
         let filings = aggregate.filings.filter { $0.treatment != .otherPeriod }
-        let counts = Dictionary(grouping: filings, by: \.treatment).mapValues(\.count)
-        headline.append(
-            l("报送", "Filings") + " \(filings.count): " + l("纳入", "included")
-                + " \(counts[.included] ?? 0), "
-                + l("退回", "rejected") + " \(counts[.rejected] ?? 0), " + l("被更正版本取代", "superseded")
-                + " \(counts[.superseded] ?? 0)")
-        self.headline = headline
-
-        var tables: [ReportTable] = []
-        tables.append(
-            ReportTable(
-                id: "indicators", title: l("指标与目标", "Indicators vs targets"),
-                columns: [
-                    l("目标", "Target"), l("分子", "Numerator"), l("各项贷款", "Total loans"), l("实际", "Actual"),
-                    l("目标值", "Target value"), l("截止", "By"), l("达标", "Met"), l("差额(元)", "Gap (yuan)"),
-                    l("依据", "Source"),
-                ],
-                rows: aggregate.targets.map { assessment in
-                    [
-                        .text(l(assessment.target.titleZh, assessment.target.titleEn)),
-                        assessment.actual.map { .money($0.numerator) } ?? .text("—"),
-                        assessment.actual.map { .money($0.denominator) } ?? .text("—"),
-                        .ratio(assessment.actual?.share), .ratio(assessment.target.value.fraction),
-                        .text(
-                            assessment.target.targetDate.description
-                                + (assessment.targetDatePassed ? " ✓" : "")),
-                        .text(assessment.met.map { $0 ? l("是", "yes") : l("否", "no") } ?? "—"),
-                        assessment.gap.map { .money($0) } ?? .text("—"),
-                        .text("\(assessment.target.id) \(assessment.target.confidence.tag)"),
-                    ]
-                }))
-        tables.append(
-            ReportTable(
-                id: "districts", title: l("分区", "Districts"),
-                columns: [
-                    l("区", "District"), l("各项贷款", "Total loans"), l("绿色贷款", "Green loans"), l("占比", "Share"),
-                ],
-                rows: aggregate.districts.map {
-                    [
-                        .text("\($0.code) \(l($0.nameZh ?? "", $0.nameEn ?? ""))"), .money($0.total),
-                        .money($0.green), .ratio($0.share),
-                    ]
-                }))
-        tables.append(
-            ReportTable(
-                id: "lenders", title: l("机构排名（绿色贷款占比）", "Lender league table (green share)"),
-                columns: [
-                    "#", l("机构", "Lender"), l("统一社会信用代码", "USCC"), l("类型", "Kind"), l("各项贷款", "Total loans"),
-                    l("绿色贷款", "Green loans"), l("占比", "Share"),
-                ],
-                rows: aggregate.lenders.enumerated().map {
-                    [
-                        .integer($0.offset + 1), .text($0.element.nameZh ?? ""), .text($0.element.uscc),
-                        .text($0.element.kind),
-                        .money($0.element.total), .money($0.element.green), .ratio($0.element.greenShare),
-                    ]
-                }))
-        tables.append(
-            ReportTable(
-                id: "categories", title: l("绿色分类（一级）", "Green categories (level 1)"),
-                columns: [
-                    l("目录", "Edition"), l("类别", "Category"), l("绿色贷款", "Green loans"),
-                    l("占绿色贷款", "Of green loans"),
-                ],
-                rows: aggregate.categories.map {
-                    [
-                        .text($0.edition), .text("\($0.code) \(l($0.nameZh ?? "", $0.nameEn ?? ""))"),
-                        .money($0.green), .ratio($0.shareOfGreen),
-                    ]
-                }))
-        let avoided = aggregate.avoided
-        let financed = aggregate.financed
-        tables.append(
-            ReportTable(
-                id: "emissions", title: l("减排与投融资排放", "Avoided and financed emissions"),
-                columns: [l("项目", "Item"), l("数值", "Value"), l("单位", "Unit"), l("依据", "Basis")],
-                rows: [
-                    [
-                        .text(l("申报年减排量", "Declared annual reduction")), .number(avoided.declaredTonnes),
-                        .text("tCO2e"), .text(l("借款人申报", "declared by borrowers")),
-                    ],
-                    [
-                        .text(l("估算年减排量", "Estimated annual reduction")),
-                        .number(avoided.estimatedProjectTonnes), .text("tCO2e"),
-                        .text("\(aggregate.gridFactor.id) \(aggregate.gridFactor.confidence.tag)"),
-                    ],
-                    [
-                        .text(l("归属本行的估算减排量", "Estimated reduction attributed")),
-                        .number(avoided.attributedTonnes), .text("tCO2e"),
-                        .text(l("余额/项目总投资", "balance ÷ total investment")),
-                    ],
-                    [
-                        .text(l("估算覆盖率", "Estimate coverage")), .ratio(avoided.coverage),
-                        .text(l("绿色贷款余额", "of green balance")), .text(""),
-                    ],
-                    [
-                        .text(l("投融资排放（PCAF）", "Financed emissions (PCAF)")),
-                        .number(financed.financedTonnes), .text("tCO2e"),
-                        .text(l("不与减排量相抵", "not netted against avoided")),
-                    ],
-                    [
-                        .text(l("排放强度", "Intensity")), .number(financed.intensityPerMillionYuan),
-                        .text(l("吨/百万元", "t per million yuan")), .text(""),
-                    ],
-                    [
-                        .text(l("数据覆盖率", "Data coverage")), .ratio(financed.coverage),
-                        .text(l("贷款余额", "of balance")), .text(""),
-                    ],
-                    [
-                        .text(l("数据质量评分", "Data-quality score")), .number(financed.dataQualityScore),
-                        .text("1–5"), .text(l("余额加权", "balance-weighted")),
-                    ],
-                ]))
-        tables.append(
-            ReportTable(
-                id: "filings", title: l("数据质量：报送文件", "Data quality: filings"),
-                columns: [
-                    l("文件", "File"), l("机构", "Lender"), l("期", "Period"), l("版本", "Revision"),
-                    l("结论", "Verdict"), l("错误", "Errors"), l("警告", "Warnings"), l("处理", "Treatment"),
-                    "SHA-256",
-                ],
-                rows: filings.map {
-                    [
-                        .text($0.file), .text($0.lenderName ?? $0.lenderUSCC ?? ""), .text($0.period ?? ""),
-                        .integer($0.revision ?? 0),
-                        .text($0.verdict?.rawValue ?? "—"), .integer($0.errors), .integer($0.warnings),
-                        .text($0.treatment.rawValue + ($0.note.map { " — \($0)" } ?? "")),
-                        .text($0.sha256 ?? ""),
-                    ]
-                }))
-        self.tables = tables
+        title = Self.title(aggregate, l)
+        headline = Self.headline(aggregate, greenTarget: greenTarget, filings: filings, l)
+        tables = [
+            Self.indicatorsTable(aggregate, l),
+            Self.districtsTable(aggregate, l),
+            Self.lendersTable(aggregate, l),
+            Self.categoriesTable(aggregate, l),
+            Self.emissionsTable(aggregate, l),
+            Self.filingsTable(filings, l),
+        ]
         trend = aggregate.history.compactMap { point in
             point.share?.share.map { ChartPoint(label: point.period, value: $0) }
         }
@@ -276,6 +123,66 @@ public struct QuarterlyReport: Sendable, Encodable {
         districtsChart = aggregate.districts.compactMap { district in
             district.share.map { ChartPoint(label: district.code, value: $0) }
         }
+        methodology = Self.methodology(aggregate, l)
+        self.manifest = manifest + (aggregate.source.map { [l("来源", "Source") + ": \($0)"] } ?? [])
+    }
+
+    /// "Quarterly green finance report — 2026-Q3 · Shenzhen" (or the district's code and name).
+    static func title(_ aggregate: AggregateReport, _ l: Label) -> String {
+        let scope =
+            aggregate.district.map { code in
+                let name = Taxonomy.standard.districts.first { $0.code == code }
+                return "\(code) \(name.map { l($0.nameZh, $0.nameEn) } ?? "")"
+            } ?? l("深圳市", "Shenzhen")
+        return l("绿色金融季度报告", "Quarterly green finance report") + " — \(aggregate.period ?? "") · \(scope)"
+    }
+
+    /// The green share against its target, the change on the quarter and the year, the trend to each target
+    /// and the count of filings.
+    static func headline(
+        _ aggregate: AggregateReport, greenTarget: TargetAssessment?, filings: [FilingStatus], _ l: Label
+    ) -> [String] {
+        var headline: [String] = []
+        if let greenShare = aggregate.shares.first(where: { $0.share.indicator == .green })?.share {
+            var line =
+                l("绿色贷款占比", "Green-loan share") + " \(DecimalText.percent(greenShare.share, decimals: 2))"
+            if let greenTarget {
+                line += " · " + l("目标", "target") + " \(greenTarget.target.value) (\(greenTarget.target.id))"
+                line +=
+                    greenTarget.met == true
+                    ? " · " + l("已达标", "met")
+                    : " · " + l("未达标，差额", "not met, gap") + " \(greenTarget.gap?.description ?? "—") "
+                        + l("元", "yuan")
+                if greenTarget.targetDatePassed { line += " · " + l("目标日期已过", "target date passed") }
+            }
+            headline.append(line)
+        }
+        headline.append(
+            l("较上季度", "On the quarter") + " \(DecimalText.percentagePoints(aggregate.quarterOnQuarter)) · "
+                + l("较上年同期", "on the year") + " \(DecimalText.percentagePoints(aggregate.yearOnYear))")
+        for projection in aggregate.projections {
+            let status: String
+            if let onTrack = projection.onTrack, let projected = projection.projectedShare {
+                status =
+                    (onTrack ? l("按趋势可达标", "on track") : l("按趋势难以达标", "off track"))
+                    + " (" + l("预计", "projected") + " \(DecimalText.percent(projected, decimals: 2)) "
+                    + l("于", "by") + " \(projection.targetDate))"
+            } else {
+                status = projection.note
+            }
+            headline.append(l("目标趋势", "Trend to target") + " \(projection.targetID): \(status)")
+        }
+        let counts = Dictionary(grouping: filings, by: \.treatment).mapValues(\.count)
+        headline.append(
+            l("报送", "Filings") + " \(filings.count): " + l("纳入", "included")
+                + " \(counts[.included] ?? 0), "
+                + l("退回", "rejected") + " \(counts[.rejected] ?? 0), " + l("被更正版本取代", "superseded")
+                + " \(counts[.superseded] ?? 0)")
+        return headline
+    }
+
+    /// How the figures are computed, the targets and factor used, and every catalogue edition's document.
+    static func methodology(_ aggregate: AggregateReport, _ l: Label) -> [String] {
         var methodology = [
             l(
                 "占比 = Σ分子 ÷ Σ各项贷款（纳入机构），非各机构比率的平均。",
@@ -293,7 +200,27 @@ public struct QuarterlyReport: Sendable, Encodable {
                     + " \(edition.id): 《\(edition.titleZh.value)》 \(edition.documentNumber.value) \(edition.documentNumber.confidence.tag)"
                     + (edition.isComplete ? "" : " — " + l("不完整", "incomplete")))
         }
-        self.methodology = methodology
-        self.manifest = manifest + (aggregate.source.map { [l("来源", "Source") + ": \($0)"] } ?? [])
+        return methodology
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schema, title, headline, tables, trend, methodology, manifest
+        case trendTarget = "trend_target"
+        case categoriesChart = "categories_chart"
+        case districtsChart = "districts_chart"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(Self.schema, forKey: .schema)
+        try c.encode(title, forKey: .title)
+        try c.encode(headline, forKey: .headline)
+        try c.encode(tables, forKey: .tables)
+        try c.encode(trend, forKey: .trend)
+        try c.encode(trendTarget, forKey: .trendTarget)
+        try c.encode(categoriesChart, forKey: .categoriesChart)
+        try c.encode(districtsChart, forKey: .districtsChart)
+        try c.encode(methodology, forKey: .methodology)
+        try c.encode(manifest, forKey: .manifest)
     }
 }

@@ -58,7 +58,7 @@ public enum ReportXLSX {
             switch cell {
             case .text(let text):
                 xml +=
-                    "<c r=\"\(reference)\" t=\"inlineStr\"\(header ? " s=\"3\"" : "")><is><t xml:space=\"preserve\">\(escape(SpreadsheetText.neutralised(text)))</t></is></c>"
+                    "<c r=\"\(reference)\" t=\"inlineStr\"\(header ? " s=\"3\"" : "")><is><t xml:space=\"preserve\">\(XMLText.escape(SpreadsheetText.neutralised(text)))</t></is></c>"
             case .money(let money):
                 xml += "<c r=\"\(reference)\" s=\"1\"><v>\(money.description)</v></c>"
             case .ratio(let value):
@@ -85,23 +85,6 @@ public enum ReportXLSX {
         return name
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // XML 1.0 has no place for most control characters.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
     static func contentTypes(_ count: Int) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -126,7 +109,7 @@ public enum ReportXLSX {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\
-        \(names.enumerated().map { "<sheet name=\"\(escape(String($0.element.prefix(31))))\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined())\
+        \(names.enumerated().map { "<sheet name=\"\(XMLText.escape(String($0.element.prefix(31))))\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined())\
         </sheets></workbook>
         """
     }

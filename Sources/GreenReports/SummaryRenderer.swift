@@ -9,6 +9,22 @@ public enum SummaryRenderer {
 
     public static func render(_ summary: FilingSummary, style: Style) -> String {
         var out = Writer(style: style)
+        overview(summary, into: &out)
+        out.heading("环境 Environment")
+        out.table(
+            ["指标 Indicator", "实际 Actual", "目标 Target", "达标 Met", "差额 Gap (yuan)", "依据 Target id / source"],
+            summary.greenTargets.map(targetRow))
+        emissions(summary, into: &out)
+        if let operations = summary.operations { ownOperations(operations, into: &out) }
+        socialAndGovernance(summary, into: &out)
+        out.districts(summary.districts)
+        out.categories(summary.categories)
+        method(summary, into: &out)
+        return out.text
+    }
+
+    /// Title, the filing (file, period, revision, lender, verdict, counts) and its SHA-256.
+    static func overview(_ summary: FilingSummary, into out: inout Writer) {
         let input = summary.input
         let header = input.header
         out.title("绿色金融概要 Green finance summary — \(header?.lenderNameZh ?? input.file)")
@@ -22,19 +38,19 @@ public enum SummaryRenderer {
                 "⚠ The filing is rejected by validation: figures below come from a filing that must be corrected."
             )
         }
+    }
 
-        out.heading("环境 Environment")
-        out.table(
-            ["指标 Indicator", "实际 Actual", "目标 Target", "达标 Met", "差额 Gap (yuan)", "依据 Target id / source"],
-            summary.greenTargets.map(targetRow))
+    /// Avoided and financed emissions with their factors, or why they are not computed.
+    static func emissions(_ summary: FilingSummary, into out: inout Writer) {
+        let input = summary.input
         if input.hasLoans {
             let avoided = summary.avoided
             let grid = summary.method.gridFactor
             out.line(
-                "减排量 Avoided emissions (not netted against financed): declared \(tonnes(avoided.declaredTonnes)) tCO2e/yr "
-                    + "(attributed \(tonnes(avoided.attributedDeclaredTonnes))); estimated \(tonnes(avoided.estimatedProjectTonnes)) "
-                    + "tCO2e/yr (attributed \(tonnes(avoided.attributedTonnes))) for \(avoided.estimatedLoans) of "
-                    + "\(avoided.greenLoans) green loans; coverage \(percent(avoided.coverage)) of the green balance. "
+                "减排量 Avoided emissions (not netted against financed): declared \(DecimalText.tonnes(avoided.declaredTonnes)) tCO2e/yr "
+                    + "(attributed \(DecimalText.tonnes(avoided.attributedDeclaredTonnes))); estimated \(DecimalText.tonnes(avoided.estimatedProjectTonnes)) "
+                    + "tCO2e/yr (attributed \(DecimalText.tonnes(avoided.attributedTonnes))) for \(avoided.estimatedLoans) of "
+                    + "\(avoided.greenLoans) green loans; coverage \(DecimalText.percent(avoided.coverage, decimals: 2)) of the green balance. "
                     + "Grid factor \(grid.id) \(grid.value) \(grid.unit) \(grid.confidence.tag); tce factor "
                     + "\(summary.method.tceFactor.id) \(summary.method.tceFactor.value) \(summary.method.tceFactor.confidence.tag)."
             )
@@ -43,8 +59,8 @@ public enum SummaryRenderer {
             }
             let financed = summary.financed
             out.line(
-                "投融资排放 Financed emissions (PCAF): \(tonnes(financed.financedTonnes)) tCO2e; intensity "
-                    + "\(number(financed.intensityPerMillionYuan)) tCO2e per million yuan; coverage \(percent(financed.coverage)) "
+                "投融资排放 Financed emissions (PCAF): \(DecimalText.tonnes(financed.financedTonnes)) tCO2e; intensity "
+                    + "\(number(financed.intensityPerMillionYuan)) tCO2e per million yuan; coverage \(DecimalText.percent(financed.coverage, decimals: 2)) "
                     + "of the balance (\(financed.coveredLoans) loans); data-quality score \(number(financed.dataQualityScore)) (1 best … 5)."
             )
         } else {
@@ -52,23 +68,29 @@ public enum SummaryRenderer {
                 "减排量与投融资排放 Avoided and financed emissions: not computed — the filing has no loan-level detail "
                     + "(no Loans section).")
         }
-        if let operations = summary.operations {
-            out.line(
-                "运营排放 Own operations \(operations.year.map(String.init) ?? ""): scope 1 \(tonnes(operations.total(scope: 1))), "
-                    + "scope 2 \(tonnes(operations.total(scope: 2))), scope 3 \(tonnes(operations.total(scope: 3))), total "
-                    + "\(tonnes(operations.total)) tCO2"
-                    + (operations.perEmployee.map { ", \(tonnes($0)) per employee" } ?? ""))
-            for line in operations.lines {
-                let figure =
-                    line.tonnes.map {
-                        "\(tonnes($0)) tCO2 = \(line.method ?? "") (\(line.factors.joined(separator: ", ")) \(line.confidence?.tag ?? ""))"
-                    }
-                    ?? "not estimated: \(line.notEstimated ?? "")"
-                out.bullet(
-                    "scope \(line.scope) \(line.item) \(number(line.quantity)) \(line.unit): \(figure)")
-            }
-        }
+    }
 
+    /// The lender's own footprint by scope, and each line's arithmetic or why it is not estimated.
+    static func ownOperations(_ operations: OperationsFootprint, into out: inout Writer) {
+        out.line(
+            "运营排放 Own operations \(operations.year.map(String.init) ?? ""): scope 1 \(DecimalText.tonnes(operations.total(scope: 1))), "
+                + "scope 2 \(DecimalText.tonnes(operations.total(scope: 2))), scope 3 \(DecimalText.tonnes(operations.total(scope: 3))), total "
+                + "\(DecimalText.tonnes(operations.total)) tCO2"
+                + (operations.perEmployee.map { ", \(DecimalText.tonnes($0)) per employee" } ?? ""))
+        for line in operations.lines {
+            let figure =
+                line.tonnes.map {
+                    "\(DecimalText.tonnes($0)) tCO2 = \(line.method ?? "") (\(line.factors.joined(separator: ", ")) \(line.confidence?.tag ?? ""))"
+                }
+                ?? "not estimated: \(line.notEstimated ?? "")"
+            out.bullet(
+                "scope \(line.scope) \(line.item) \(number(line.quantity)) \(line.unit): \(figure)")
+        }
+    }
+
+    /// Social and governance targets, and which sections the filing has.
+    static func socialAndGovernance(_ summary: FilingSummary, into out: inout Writer) {
+        let input = summary.input
         out.heading("社会 Social")
         out.table(
             ["指标 Indicator", "实际 Actual", "目标 Target", "达标 Met", "差额 Gap (yuan)", "依据 Target id / source"],
@@ -83,33 +105,26 @@ public enum SummaryRenderer {
         }
         out.line(
             "Sections: \(sections.joined(separator: ", ")). Validation verdict \(input.verdict.rawValue).")
+    }
 
-        out.districts(summary.districts)
-        out.categories(summary.categories)
+    /// How the shares, avoided and financed emissions are computed, and the target set.
+    static func method(_ summary: FilingSummary, into out: inout Writer) {
         out.heading("方法 Method")
         out.bullet("Shares: \(summary.method.shares). Targets: \(summary.method.targetSet).")
         out.bullet("Avoided: \(summary.method.avoided).")
         out.bullet("Financed: \(summary.method.financed).")
-        return out.text
     }
 
     static func targetRow(_ assessment: TargetAssessment) -> [String] {
         let target = assessment.target
         let label = "\(target.titleZh) \(target.titleEn)"
-        let actual = assessment.actual.map { percent($0.share) } ?? "not declared"
+        let actual = assessment.actual.map { DecimalText.percent($0.share, decimals: 2) } ?? "not declared"
         let goal =
             "\(target.value) by \(target.targetDate)" + (assessment.targetDatePassed ? " (date passed)" : "")
         let met = assessment.met.map { $0 ? "yes" : "no" } ?? "—"
         let gap = assessment.gap?.description ?? "—"
         return [label, actual, goal, met, gap, "\(target.id) \(target.confidence.tag)"]
     }
-
-    static func percent(_ value: Double?) -> String {
-        guard let value else { return "—" }
-        return DecimalText.fixed(value * 100, decimals: 2) + "%"
-    }
-
-    static func tonnes(_ value: Double) -> String { DecimalText.fixed(value, decimals: 2) }
 
     static func number(_ value: Double?) -> String { value.map { DecimalText.fixed($0, decimals: 2) } ?? "—" }
 }
@@ -126,7 +141,7 @@ struct Writer {
                 [
                     "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.total.description,
                     $0.green.description,
-                    SummaryRenderer.percent($0.share),
+                    DecimalText.percent($0.share, decimals: 2),
                 ]
             })
     }
@@ -141,7 +156,7 @@ struct Writer {
                 [
                     $0.edition + ($0.incompleteEdition ? " (incomplete edition)" : ""),
                     "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.green.description,
-                    SummaryRenderer.percent($0.shareOfGreen),
+                    DecimalText.percent($0.shareOfGreen, decimals: 2),
                 ]
             })
     }

@@ -4,8 +4,10 @@ import Testing
 
 /// A pass that stops before the document's end is never an ACCEPT, and says where and why it stopped:
 /// undecodable bytes, refused encodings, size limits, truncation.
-@Suite(.timeLimit(.minutes(2))) struct EarlyStopTests {
-    static let baseText = String(decoding: StopAndMutationTests.base, as: UTF8.self)
+@Suite(.timeLimit(.minutes(3))) struct EarlyStopTests {
+    static var baseText: String {
+        get throws { String(decoding: try StopAndMutationTests.readBase(), as: UTF8.self) }
+    }
 
     static func validate(_ bytes: [UInt8], name: String = "filing.xml") throws -> ValidationReport {
         try DisclosureReader.validate(.bytes(bytes, name: name))
@@ -17,7 +19,7 @@ import Testing
     }
 
     @Test func theCleanBaseCompletes() throws {
-        let report = try Self.validate(StopAndMutationTests.base)
+        let report = try Self.validate(try StopAndMutationTests.readBase())
         #expect(report.completed)
         #expect(report.verdict() == .accept)
     }
@@ -32,12 +34,12 @@ import Testing
         #expect(!report.completed)
         #expect(report.verdict() == .reject)
         let finding = try #require(report.diagnostics.first { $0.ruleID == "GL-XML-001" })
-        #expect(finding.line == (try Self.line(of: "<Loans>", in: Self.baseText)))
+        #expect(finding.line == (try Self.line(of: "<Loans>", in: try Self.baseText)))
         #expect(finding.message.contains("cannot be decoded as GBK"))
     }
 
     @Test func aUTF8FileLabelledGBKIsNeverAccepted() throws {
-        let text = Self.baseText.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"GBK\"")
+        let text = try Self.baseText.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"GBK\"")
         let report = try Self.validate(Array(text.utf8))
         #expect(!report.completed)
         #expect(report.verdict() == .reject)
@@ -53,7 +55,7 @@ import Testing
             ("UTF-16", "UTF-16 is accepted only with a byte-order mark"),
         ])
     func refusedEncoding(declared: String, message: String) throws {
-        let text = Self.baseText.replacingOccurrences(
+        let text = try Self.baseText.replacingOccurrences(
             of: "encoding=\"UTF-8\"", with: "encoding=\"\(declared)\"")
         let report = try Self.validate(Array(text.utf8))
         #expect(report.verdict() == .reject)
@@ -65,14 +67,15 @@ import Testing
     }
 
     @Test func utf32AndUnmarkedUTF16AreRefused() throws {
-        let utf32 = try #require(Self.baseText.data(using: .utf32LittleEndian)).map { $0 }
+        let utf32 = try #require(try Self.baseText.data(using: .utf32LittleEndian)).map { $0 }
         #expect(try Self.validate(utf32).diagnostics.map(\.ruleID) == ["GL-XML-004"])
-        let unmarked = try #require(Self.baseText.data(using: .utf16LittleEndian)).map { $0 }
+        let unmarked = try #require(try Self.baseText.data(using: .utf16LittleEndian)).map { $0 }
         #expect(try Self.validate(unmarked).diagnostics.map(\.ruleID) == ["GL-XML-004"])
     }
 
     @Test func utf16WithAByteOrderMarkReadsLikeUTF8() throws {
-        let text = Self.baseText.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        let text = try Self.baseText.replacingOccurrences(
+            of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
         for bigEndian in [false, true] {
             let units = text.utf16.flatMap { unit -> [UInt8] in
                 let (high, low) = (UInt8(unit >> 8), UInt8(unit & 0xFF))
@@ -89,7 +92,7 @@ import Testing
     }
 
     @Test func everyTruncationIsRejected() throws {
-        let bytes = StopAndMutationTests.base
+        let bytes = try StopAndMutationTests.readBase()
         let end = try #require(bytes.lastIndex(of: UInt8(ascii: ">")))
         for cut in 0...end {
             let report = try Self.validate(Array(bytes.prefix(cut)))
@@ -100,7 +103,7 @@ import Testing
     }
 
     @Test func cdataIsCharacterData() throws {
-        let text = Self.baseText.replacingOccurrences(
+        let text = try Self.baseText.replacingOccurrences(
             of: "<GreenLoans>169596.00</GreenLoans>\n",
             with: "<GreenLoans><![CDATA[9]]>169596.00</GreenLoans>\n")
         let report = try Self.validate(Array(text.utf8))
@@ -110,7 +113,7 @@ import Testing
     }
 
     @Test func aThirdDecimalHiddenInCDATAIsFound() throws {
-        let text = Self.baseText.replacingOccurrences(
+        let text = try Self.baseText.replacingOccurrences(
             of: "<Balance>822935.00</Balance>", with: "<Balance>822935.00<![CDATA[1]]></Balance>")
         let report = try Self.validate(Array(text.utf8))
         #expect(report.verdict() == .reject)
@@ -120,7 +123,7 @@ import Testing
 
     @Test func yearsOutsideTheRangeAreFindings() throws {
         for period in ["0000-Q3", "1999-Q4", "2100", "9999-Q1"] {
-            let text = Self.baseText.replacingOccurrences(
+            let text = try Self.baseText.replacingOccurrences(
                 of: "<Period>2026-Q3</Period>", with: "<Period>\(period)</Period>")
             let report = try Self.validate(Array(text.utf8))
             #expect(report.verdict() == .reject, "\(period)")
@@ -132,14 +135,14 @@ import Testing
 
     @Test func aRevisionThatDoesNotFitIsAFindingNotRevisionOne() throws {
         for revision in ["99999999999999999999", "2147483648", "0"] {
-            let text = Self.baseText.replacingOccurrences(
+            let text = try Self.baseText.replacingOccurrences(
                 of: "<Revision>1</Revision>", with: "<Revision>\(revision)</Revision>")
             let report = try Self.validate(Array(text.utf8))
             #expect(report.verdict() == .reject, "\(revision)")
             #expect(report.diagnostics.contains { $0.ruleID == "GL-HDR-005" }, "\(revision)")
             #expect(report.header?.revision != 1)
         }
-        let text = Self.baseText.replacingOccurrences(
+        let text = try Self.baseText.replacingOccurrences(
             of: "<Revision>1</Revision>", with: "<Revision>2147483647</Revision>")
         let report = try Self.validate(Array(text.utf8))
         #expect(report.header?.revision == 2_147_483_647)
@@ -157,7 +160,7 @@ import Testing
 
     @Test func aHugeTextIsRefusedAtItsStart() throws {
         let name = "Shenzhen Example Test"
-        let text = Self.baseText.replacingOccurrences(
+        let text = try Self.baseText.replacingOccurrences(
             of: name, with: name + String(repeating: "x", count: 10_000_000))
         let report = try Self.validate(Array(text.utf8))
         #expect(report.verdict() == .reject)
@@ -169,7 +172,7 @@ import Testing
 
     @Test func aTextSplitByCommentsIsCappedToo() throws {
         let piece = String(repeating: "y", count: 60_000) + "<!-- -->"
-        let text = Self.baseText.replacingOccurrences(
+        let text = try Self.baseText.replacingOccurrences(
             of: "Shenzhen Example Test", with: String(repeating: piece, count: 3))
         let report = try Self.validate(Array(text.utf8))
         #expect(report.verdict() == .reject)
@@ -179,7 +182,7 @@ import Testing
 
     @Test func manyAttributesAreRefusedQuickly() throws {
         let attributes = (0..<300_000).map { " a\($0)=\"1\"" }.joined()
-        let text = Self.baseText.replacingOccurrences(of: "<Loans>", with: "<Loans\(attributes)>")
+        let text = try Self.baseText.replacingOccurrences(of: "<Loans>", with: "<Loans\(attributes)>")
         let clock = ContinuousClock()
         let start = clock.now
         let report = try Self.validate(Array(text.utf8))
@@ -188,7 +191,7 @@ import Testing
         #expect(report.diagnostics.contains { $0.ruleID == "GL-XML-005" })
         let few = (0..<65).map { " a\($0)=\"1\"" }.joined()
         let report65 = try Self.validate(
-            Array(Self.baseText.replacingOccurrences(of: "<Loans>", with: "<Loans\(few)>").utf8))
+            Array(try Self.baseText.replacingOccurrences(of: "<Loans>", with: "<Loans\(few)>").utf8))
         #expect(
             report65.diagnostics.contains {
                 $0.ruleID == "GL-XML-005" && $0.message == "<Loans> has more than 64 attributes"

@@ -3,7 +3,7 @@ import GreenDisclosure
 import Testing
 
 /// Untrusted input: clear findings, never a crash, a hang, a leaked file or unbounded memory.
-@Suite(.timeLimit(.minutes(1))) struct HostileInputTests {
+@Suite(.timeLimit(.minutes(3))) struct HostileInputTests {
     static let header = """
         <?xml version="1.0" encoding="UTF-8"?>
         <Disclosure xmlns="urn:greenledger:disclosure:1" version="1.0">
@@ -52,7 +52,7 @@ import Testing
             empty.diagnostics.map(\.description) == [
                 "hostile.xml:1:1: error[GL-XML-001]: the file is empty (export the filing again)"
             ])
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 20_261_124)  // seeded, so a failure replays
         let binary = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let report = try Self.validate(binary)
         #expect(report.verdict() == .reject)
@@ -171,9 +171,12 @@ import Testing
 }
 
 /// Regression and smoke tests for stopping mid-document (a libxml2 use-after-free was found here).
-@Suite(.timeLimit(.minutes(1))) struct StopAndMutationTests {
-    static let base = try! Array(
-        Data(contentsOf: SampleFilingTests.samples.appendingPathComponent("invalid/valid-base.xml")))
+@Suite(.timeLimit(.minutes(3))) struct StopAndMutationTests {
+    /// Samples/invalid/valid-base.xml; a missing file is a thrown error in the test, not a trap.
+    static func readBase() throws -> [UInt8] {
+        Array(
+            try Data(contentsOf: SampleFilingTests.samples.appendingPathComponent("invalid/valid-base.xml")))
+    }
 
     @Test func foreignRootWithAttributesStopsCleanly() throws {
         let text =
@@ -184,7 +187,7 @@ import Testing
     }
 
     @Test func tooManyPortfolioRowsAreRefused() throws {
-        var text = String(decoding: Self.base, as: UTF8.self)
+        var text = String(decoding: try Self.readBase(), as: UTF8.self)
         let row =
             "<District code=\"440307\"><TotalLoans>1</TotalLoans><GreenLoans>0</GreenLoans></District>\n"
         let anchor = try #require(text.range(of: "    <District"))
@@ -208,9 +211,10 @@ import Testing
     @Test func corruptedFilingsNeverCrash() throws {
         var generator = SplitMix64(seed: 20_261_123)
         let specials: [UInt8] = Array("<>&;\"'/=!?[]-.0 \n\u{0}".utf8) + [0xC3, 0xFF, 0xE4]
+        let base = try Self.readBase()
         var rejected = 0
         for round in 0..<400 {
-            var bytes = Self.base
+            var bytes = base
             for _ in 0..<(1 + Int(generator.next() % 4)) {
                 let position = Int(generator.next() % UInt64(bytes.count))
                 switch generator.next() % 4 {

@@ -31,12 +31,12 @@ import Testing
         #expect(found == error)
     }
 
-    @Test func formatsAndAddsExactly() {
+    @Test func formatsAndAddsExactly() throws {
         #expect(Money(fen: 1_200_000_000).description == "12000000.00")
         #expect(Money(fen: 5).description == "0.05")
         #expect(Money(fen: -150).description == "-1.50")
         // 0.1 + 0.2 in fen is exactly 0.30, unlike Double.
-        #expect(Money("0.1")!.adding(Money("0.2")!) == Money("0.30"))
+        #expect(try #require(Money("0.1")).adding(#require(Money("0.2"))) == Money("0.30"))
         #expect(Money(fen: .max).adding(Money(fen: 1)) == nil)
     }
 
@@ -80,11 +80,11 @@ import Testing
         #expect(q3.firstDay.description == "2026-07-01")
         #expect(q3.lastDay.description == "2026-09-30")
         #expect(ReportingPeriod("2024")?.lastDay.description == "2024-12-31")
-        #expect(ReportingPeriod("2024-Q1")!.lastDay.description == "2024-03-31")
+        #expect(try #require(ReportingPeriod("2024-Q1")).lastDay.description == "2024-03-31")
         for bad in ["2026-Q5", "2026Q3", "26-Q3", "2026-q3", ""] {
             #expect(ReportingPeriod(bad) == nil, "\(bad)")
         }
-        #expect(ReportingPeriod("2026-Q2")! < q3)
+        #expect(try #require(ReportingPeriod("2026-Q2")) < q3)
     }
 }
 

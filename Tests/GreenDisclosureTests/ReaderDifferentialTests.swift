@@ -10,7 +10,7 @@ import Testing
 /// of them (CDATA, comments, character references, whitespace, `&amp;` in attributes, corrupted bytes), the
 /// amounts, ids and codes GreenLedger's reader handed to its rules equal those Foundation's `XMLParser`, a
 /// second and independent reader, extracts from the same bytes.
-@Suite(.timeLimit(.minutes(5))) struct ReaderDifferentialTests {
+@Suite(.timeLimit(.minutes(10))) struct ReaderDifferentialTests {
     /// What both readers extract, as comparable text (amounts as fen).
     struct Extract: Equatable, CustomStringConvertible {
         var header: [String] = []

@@ -59,7 +59,7 @@ import Testing
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let marked = try #require(lines.firstIndex { $0.contains("<!-- \(rule) -->") }) + 1
         let report = try Self.validate("invalid", name)
-        let severity = Rules.rule(rule)!.severity
+        let severity = try #require(Rules.rule(rule), "no rule \(rule) in the registry").severity
         #expect(report.verdict(strict: true) == .reject)
         if severity == .error { #expect(report.verdict() == .reject) }
         #expect(

@@ -9,58 +9,67 @@ import Testing
     static let specURL = root.appendingPathComponent("../shared/spec/disclosure-format-v1.md")
     static let hasSpec = FileManager.default.fileExists(atPath: specURL.path)
 
-    static func matches(_ pattern: String, in text: String) -> [String] {
-        let regex = try! NSRegularExpression(pattern: pattern)
+    static func matches(_ pattern: String, in text: String) throws -> [String] {
+        let regex = try NSRegularExpression(pattern: pattern)
         return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
             Range($0.range(at: 1), in: text).map { String(text[$0]) }
         }
     }
 
     static var xsd: String {
-        try! String(contentsOf: root.appendingPathComponent("Schemas/disclosure-v1.xsd"), encoding: .utf8)
+        get throws {
+            try String(contentsOf: root.appendingPathComponent("Schemas/disclosure-v1.xsd"), encoding: .utf8)
+        }
     }
-    static var spec: String { try! String(contentsOf: specURL, encoding: .utf8) }
+    static var spec: String { get throws { try String(contentsOf: specURL, encoding: .utf8) } }
 
     /// Every identifier written in backticks in the spec, split at '/', '@', spaces and punctuation.
     static var specTokens: Set<String> {
-        // Code fences (```) would pair backticks wrongly: take them out first.
-        let prose = spec.replacingOccurrences(of: "```xml", with: "").replacingOccurrences(
-            of: "```", with: "")
-        let spans = matches("`([^`\n]+)`", in: prose)
-        var tokens = Set<String>()
-        for span in spans {
-            for token in span.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }) {
-                tokens.insert(String(token))
+        get throws {
+            // Code fences (```) would pair backticks wrongly: take them out first.
+            let prose = try spec.replacingOccurrences(of: "```xml", with: "").replacingOccurrences(
+                of: "```", with: "")
+            let spans = try matches("`([^`\n]+)`", in: prose)
+            var tokens = Set<String>()
+            for span in spans {
+                for token in span.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }) {
+                    tokens.insert(String(token))
+                }
             }
+            // The skeleton's tags and attributes count too.
+            tokens.formUnion(try matches("<([A-Za-z0-9]+)[ >/]", in: spec))
+            tokens.formUnion(try matches(" ([A-Za-z0-9]+)=\"", in: spec))
+            return tokens
         }
-        // The skeleton's tags and attributes count too.
-        tokens.formUnion(matches("<([A-Za-z0-9]+)[ >/]", in: spec))
-        tokens.formUnion(matches(" ([A-Za-z0-9]+)=\"", in: spec))
-        return tokens
     }
 
-    @Test(.enabled(if: hasSpec)) func everySchemaElementAndAttributeIsInTheSpec() {
-        let elements = Set(Self.matches("<xs:element name=\"([A-Za-z0-9]+)\"", in: Self.xsd))
-        let attributes = Set(Self.matches("<xs:attribute name=\"([A-Za-z0-9]+)\"", in: Self.xsd))
+    @Test(.enabled(if: hasSpec)) func everySchemaElementAndAttributeIsInTheSpec() throws {
+        let xsd = try Self.xsd
+        let tokens = try Self.specTokens
+        let elements = Set(try Self.matches("<xs:element name=\"([A-Za-z0-9]+)\"", in: xsd))
+        let attributes = Set(try Self.matches("<xs:attribute name=\"([A-Za-z0-9]+)\"", in: xsd))
         #expect(elements.count >= 50)
-        #expect(elements.subtracting(Self.specTokens).isEmpty, "elements missing from the spec")
-        #expect(attributes.subtracting(Self.specTokens).isEmpty, "attributes missing from the spec")
+        #expect(elements.subtracting(tokens).isEmpty, "elements missing from the spec")
+        #expect(attributes.subtracting(tokens).isEmpty, "attributes missing from the spec")
     }
 
-    @Test(.enabled(if: hasSpec)) func everyEnumeratedValueIsInTheSpec() {
-        let values = Set(Self.matches("<xs:enumeration value=\"([^\"]+)\"", in: Self.xsd))
+    @Test(.enabled(if: hasSpec)) func everyEnumeratedValueIsInTheSpec() throws {
+        let values = Set(try Self.matches("<xs:enumeration value=\"([^\"]+)\"", in: try Self.xsd))
         #expect(values.contains("wind-offshore"))
-        #expect(values.subtracting(Self.specTokens).subtracting(["1.0"]).isEmpty)
+        #expect(values.subtracting(try Self.specTokens).subtracting(["1.0"]).isEmpty)
     }
 
-    @Test(.enabled(if: hasSpec)) func everyTagOfTheSpecSkeletonIsInTheSchema() {
-        let skeleton = Self.spec.components(separatedBy: "```xml")[1].components(separatedBy: "```")[0]
-        let tags = Set(Self.matches("<([A-Za-z0-9]+)[ >/]", in: skeleton))
-        let attributes = Set(Self.matches(" ([A-Za-z0-9]+)=\"", in: skeleton)).subtracting([
+    @Test(.enabled(if: hasSpec)) func everyTagOfTheSpecSkeletonIsInTheSchema() throws {
+        let fenced = try Self.spec.components(separatedBy: "```xml")
+        try #require(fenced.count > 1, "the spec has no ```xml skeleton")
+        let skeleton = fenced[1].components(separatedBy: "```")[0]
+        let xsd = try Self.xsd
+        let tags = Set(try Self.matches("<([A-Za-z0-9]+)[ >/]", in: skeleton))
+        let attributes = Set(try Self.matches(" ([A-Za-z0-9]+)=\"", in: skeleton)).subtracting([
             "xmlns", "encoding",
         ])
-        let elements = Set(Self.matches("<xs:element name=\"([A-Za-z0-9]+)\"", in: Self.xsd))
-        let schemaAttributes = Set(Self.matches("<xs:attribute name=\"([A-Za-z0-9]+)\"", in: Self.xsd))
+        let elements = Set(try Self.matches("<xs:element name=\"([A-Za-z0-9]+)\"", in: xsd))
+        let schemaAttributes = Set(try Self.matches("<xs:attribute name=\"([A-Za-z0-9]+)\"", in: xsd))
         #expect(tags.count > 30)
         #expect(tags.subtracting(elements).isEmpty)
         #expect(attributes.subtracting(schemaAttributes).isEmpty)

@@ -4,15 +4,17 @@ import Testing
 /// `greenledger report --out`: written through a unique temporary and a rename; symbolic links, FIFOs and
 /// other non-regular targets refused; the CSV directory replaced whole or not at all.
 @Suite struct AtomicWriteTests {
-    static let directory: URL = try! BoundedRunner.temporaryDirectory("atomic")
-    static let db: String = {
-        let path = directory.appendingPathComponent("history.sqlite").path
-        _ = try! CLIRunner.run(["ingest", "--db", path, "Samples/2026-Q3"])
-        return path
-    }()
+    /// A history of the 2026-Q3 samples, made once; a failure is thrown to each test that uses it.
+    static let history = Result {
+        try CLIRunner.ingest(
+            ["Samples/2026-Q3"],
+            into: BoundedRunner.temporaryDirectory("atomic").appendingPathComponent("history.sqlite").path)
+    }
+    static var db: String { get throws { try history.get() } }
 
     static func report(_ format: String, _ out: String, _ extra: [String] = []) throws -> CLIRunner.Result {
-        try BoundedRunner.run(["report", "--db", db, "--format", format, "--out", out] + extra, timeout: 60)
+        try BoundedRunner.run(
+            ["report", "--db", try db, "--format", format, "--out", out] + extra, timeout: 60)
     }
 
     static func entries(_ url: URL) throws -> [String] {
@@ -72,7 +74,7 @@ import Testing
             ln -s "$1" "$2/.report.md.$$.tmp" && exec "$3" report --db "$4" --format md --out "$5"
             """
         let result = try BoundedRunner.run(
-            ["-c", script, "sh", victim.path, folder.path, CLIRunner.binary.path, Self.db, out],
+            ["-c", script, "sh", victim.path, folder.path, CLIRunner.binary.path, try Self.db, out],
             executable: URL(fileURLWithPath: "/bin/sh"))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == out + "\n")

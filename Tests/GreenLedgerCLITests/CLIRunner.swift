@@ -46,4 +46,20 @@ struct CLIRunner {
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
     }
+
+    /// A suite's set-up step that did not work (thrown to each test that needs it, rather than a trap).
+    struct SetUpError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Ingests `inputs` (paths relative to the package root) into the history at `db`; throws unless
+    /// `ingest` exits 0. Returns `db`.
+    @discardableResult
+    static func ingest(_ inputs: [String], into db: String) throws -> String {
+        let result = try run(["ingest", "--db", db] + inputs)
+        guard result.status == 0 else {
+            throw SetUpError(description: "ingest \(inputs) exited \(result.status): \(result.stderr)")
+        }
+        return db
+    }
 }

@@ -11,7 +11,6 @@ import ZIPFoundation
     /// rejected one that `summary` and `aggregate` still print carries a line break.
     static let hostileName = "=HYPERLINK(\"http://x\") | <script>&\tline2`"
     static let brokenName = "=HYPERLINK(\"http://x\") | <script>&\nline2`"
-    static let directory: URL = try! BoundedRunner.temporaryDirectory("escaping")
 
     /// Samples/valid-base.xml with the lender's Chinese name replaced by `name` (XML-escaped).
     static func filing(named name: String) throws -> Data {
@@ -28,45 +27,45 @@ import ZIPFoundation
         return Data(text.utf8)
     }
 
-    static let hostileFile: URL = {
-        let folder = directory.appendingPathComponent("filings")
-        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent("hostile.xml")
-        try! filing(named: hostileName).write(to: url)
-        return url
-    }()
-
-    static let brokenFile: URL = {
-        let folder = directory.appendingPathComponent("broken")
-        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent("broken.xml")
-        try! filing(named: brokenName).write(to: url)
-        return url
-    }()
-
-    static let db: String = {
-        let path = directory.appendingPathComponent("history.sqlite").path
-        let result = try! CLIRunner.run(["ingest", "--db", path, hostileFile.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        return path
-    }()
+    /// The working folder, the two filings and a history holding the hostile one, made once; a failure is
+    /// thrown to each test that uses them.
+    static let setUp = Result { () throws -> (directory: URL, hostile: URL, broken: URL, db: String) in
+        let directory = try BoundedRunner.temporaryDirectory("escaping")
+        func write(_ name: String, to folder: String, as file: String) throws -> URL {
+            let folder = directory.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let url = folder.appendingPathComponent(file)
+            try filing(named: name).write(to: url)
+            return url
+        }
+        let hostile = try write(hostileName, to: "filings", as: "hostile.xml")
+        let broken = try write(brokenName, to: "broken", as: "broken.xml")
+        let db = try CLIRunner.ingest(
+            [hostile.path], into: directory.appendingPathComponent("history.sqlite").path)
+        return (directory, hostile, broken, db)
+    }
+    static var directory: URL { get throws { try setUp.get().directory } }
+    static var hostileFile: URL { get throws { try setUp.get().hostile } }
+    static var brokenFile: URL { get throws { try setUp.get().broken } }
+    static var db: String { get throws { try setUp.get().db } }
 
     static func report(_ format: String, _ name: String) throws -> URL {
-        let out = directory.appendingPathComponent(name)
+        let out = try directory.appendingPathComponent(name)
         let result = try CLIRunner.run([
-            "report", "--db", db, "--format", format, "--out", out.path, "--lang", "en",
+            "report", "--db", try db, "--format", format, "--out", out.path, "--lang", "en",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         return out
     }
 
     @Test func ingestPrintsTheNameOnOneLine() throws {
-        let db = Self.directory.appendingPathComponent("ingest.sqlite").path
-        let result = try CLIRunner.run(["ingest", "--db", db, Self.hostileFile.path])
+        let db = try Self.directory.appendingPathComponent("ingest.sqlite").path
+        let hostileFile = try Self.hostileFile
+        let result = try CLIRunner.run(["ingest", "--db", db, hostileFile.path])
         #expect(result.status == 0)
         #expect(
             result.stdout
-                == "stored #1: \(Self.hostileFile.path) (=HYPERLINK(\"http://x\") | <script>&\\tline2`, 2026-Q3 revision 1)\n"
+                == "stored #1: \(hostileFile.path) (=HYPERLINK(\"http://x\") | <script>&\\tline2`, 2026-Q3 revision 1)\n"
         )
     }
 
@@ -113,12 +112,13 @@ import ZIPFoundation
     }
 
     @Test func summaryTextAndMarkdownEscapeTheName() throws {
-        let text = try CLIRunner.run(["summary", Self.brokenFile.path])
+        let brokenFile = try Self.brokenFile
+        let text = try CLIRunner.run(["summary", brokenFile.path])
         #expect(text.status == 0)
         #expect(
             text.stdout.hasPrefix(
                 "绿色金融概要 Green finance summary — =HYPERLINK(\"http://x\") | <script>&\\nline2`\n"))
-        let markdown = try CLIRunner.run(["summary", "--format", "md", Self.brokenFile.path])
+        let markdown = try CLIRunner.run(["summary", "--format", "md", brokenFile.path])
         #expect(
             markdown.stdout.hasPrefix(
                 "# 绿色金融概要 Green finance summary — =HYPERLINK(\"http://x\") \\| &lt;script&gt;&amp;&#10;line2\\`\n\n"
@@ -126,7 +126,7 @@ import ZIPFoundation
     }
 
     @Test func aggregateTextKeepsEachLenderOnOneLine() throws {
-        let result = try CLIRunner.run(["aggregate", Self.brokenFile.deletingLastPathComponent().path])
+        let result = try CLIRunner.run(["aggregate", try Self.brokenFile.deletingLastPathComponent().path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("机构 Lender: =HYPERLINK(\"http://x\") | <script>&\\nline2`; "))
         #expect(!result.stdout.split(separator: "\n").contains { $0.hasPrefix("line2") })

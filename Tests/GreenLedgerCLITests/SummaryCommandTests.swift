@@ -22,18 +22,19 @@ import Testing
     @Test func jsonHasTheDocumentedSchemaWithMoneyAsExactStrings() throws {
         let result = try CLIRunner.run(["summary", "--format", "json", Self.file])
         #expect(result.status == 0)
-        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        #expect(document["schema"] as? String == "greenledger-summary/1")
-        let book = document["book"] as! [String: Any]
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document["schema"] as? String == "greenledger-summary/2")
+        let book = try #require(document["book"] as? [String: Any])
         #expect(
             (book["total"] as? String)?.hasSuffix(".00") == true
                 || (book["total"] as? String)?.contains(".") == true)
-        let environment = document["environment"] as! [String: Any]
-        let target = (environment["targets"] as! [[String: Any]])[0]
-        #expect((target["target"] as! [String: Any])["id"] as? String == "green-loan-share")
+        let environment = try #require(document["environment"] as? [String: Any])
+        let target = try #require((environment["targets"] as? [[String: Any]])?.first)
+        #expect((target["target"] as? [String: Any])?["id"] as? String == "green-loan-share")
         #expect(target["gap"] is String)
         #expect(
-            ((document["method"] as! [String: Any])["grid_factor"] as! [String: Any])["id"] as? String
+            ((document["method"] as? [String: Any])?["grid_factor"] as? [String: Any])?["id"] as? String
                 == "mee-avg-south-2022")
         let again = try CLIRunner.run(["summary", "--format", "json", Self.file])
         #expect(again.stdout == result.stdout)
@@ -49,9 +50,11 @@ import Testing
         func estimated(_ arguments: [String]) throws -> Double {
             let result = try CLIRunner.run(
                 ["summary", "--format", "json"] + arguments + ["Samples/2026-Q3/dapeng-green-leasing.xml"])
-            let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-            let avoided = (document["environment"] as! [String: Any])["avoided"] as! [String: Any]
-            return avoided["estimated_project_tonnes"] as! Double
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let avoided = try #require(
+                (document["environment"] as? [String: Any])?["avoided"] as? [String: Any])
+            return try #require(avoided["estimated_project_tonnes"] as? Double)
         }
         let south = try estimated([])
         let national = try estimated(["--factor", "mee-avg-national-2022"])
@@ -97,13 +100,14 @@ import Testing
     @Test func avoidedAndFinancedAreNotComputedWithoutLoanDetail() throws {
         let file = "Samples/2026-Q3/example-bank-shenzhen-branch.xml"
         let json = try CLIRunner.run(["summary", "--format", "json", file])
-        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-        let environment = document["environment"] as! [String: Any]
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let environment = try #require(document["environment"] as? [String: Any])
         #expect(environment["avoided"] is NSNull)
         #expect(environment["financed"] is NSNull)
         // Guangdong 10 % by 2030: 10 % × 81,250,000,000.00 − 6,912,000,000.00 = 1,213,000,000.00 yuan short.
-        let guangdong = (environment["targets"] as! [[String: Any]]).first {
-            ($0["target"] as! [String: Any])["id"] as? String == "guangdong-green-credit-2030"
+        let guangdong = try #require(environment["targets"] as? [[String: Any]]).first {
+            ($0["target"] as? [String: Any])?["id"] as? String == "guangdong-green-credit-2030"
         }
         #expect(guangdong?["gap"] as? String == "1213000000.00")
         let text = try CLIRunner.run(["summary", file])
@@ -120,14 +124,15 @@ import Testing
         let second = try CLIRunner.run(arguments)
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
-        let document = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as! [String: Any]
-        #expect(document["schema"] as? String == "greenledger-aggregate/1")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(document["schema"] as? String == "greenledger-aggregate/2")
         #expect(document["period"] as? String == "2026-Q3")
-        let filings = document["filings"] as! [[String: Any]]
+        let filings = try #require(document["filings"] as? [[String: Any]])
         #expect(filings.count == 9)
         #expect(filings.filter { $0["treatment"] as? String == "included" }.count == 7)
         #expect(
-            filings.first { ($0["file"] as! String).hasSuffix("GL-REC-001-total.xml") }?["treatment"]
+            filings.first { ($0["file"] as? String)?.hasSuffix("GL-REC-001-total.xml") == true }?["treatment"]
                 as? String == "rejected")
     }
 
@@ -168,11 +173,12 @@ import Testing
         #expect(rejected.stdout.hasPrefix("rejected, not stored: Samples/invalid/GL-REC-001-total.xml"))
         let fromFiles = try CLIRunner.run(["aggregate", "--format", "json", "Samples/2026-Q3"])
         let fromHistory = try CLIRunner.run(["aggregate", "--format", "json", "--db", db])
-        let files = try JSONSerialization.jsonObject(with: Data(fromFiles.stdout.utf8)) as! [String: Any]
-        let history = try JSONSerialization.jsonObject(with: Data(fromHistory.stdout.utf8)) as! [String: Any]
-        #expect(
-            (files["book"] as! [String: Any])["total"] as? String == (history["book"] as! [String: Any])[
-                "total"] as? String)
+        let files = try #require(
+            try JSONSerialization.jsonObject(with: Data(fromFiles.stdout.utf8)) as? [String: Any])
+        let history = try #require(
+            try JSONSerialization.jsonObject(with: Data(fromHistory.stdout.utf8)) as? [String: Any])
+        let filesTotal = try #require((files["book"] as? [String: Any])?["total"] as? String)
+        #expect(filesTotal == (history["book"] as? [String: Any])?["total"] as? String)
         #expect((history["source"] as? String)?.hasSuffix("(database revision 8)") == true)
         #expect(try CLIRunner.run(["aggregate", "--db", db, "Samples/2026-Q3"]).status == 64)
     }

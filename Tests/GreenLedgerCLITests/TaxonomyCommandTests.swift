@@ -30,9 +30,10 @@ import Testing
     @Test func industryListsTheSolarItems() throws {
         let result = try CLIRunner.run(["taxonomy", "industry", "4416", "--format", "json"])
         #expect(result.status == 0)
-        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        let matches = document["matches"] as! [[String: Any]]
-        let codes = matches.map { ($0["item"] as! [String: Any])["code"] as! String }
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let matches = try #require(document["matches"] as? [[String: Any]])
+        let codes = matches.map { ($0["item"] as? [String: Any])?["code"] as? String }
         #expect(codes == ["4.2.2", "4.2.8", "4.3.1", "4.3.2", "4.3.7"])
     }
 
@@ -71,8 +72,9 @@ import Testing
         let list = try CLIRunner.run(["taxonomy", "list", "glct-2024"])
         #expect(list.stdout.hasPrefix("warning: glct-2024 is incomplete"))
         let export = try CLIRunner.run(["taxonomy", "export", "glct-2024", "--format", "json"])
-        let document = try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as! [String: Any]
-        #expect((document["warnings"] as! [String]).count == 1)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+        #expect((document["warnings"] as? [String])?.count == 1)
         let csv = try CLIRunner.run(["taxonomy", "export", "glct-2024", "--format", "csv"])
         #expect(
             csv.stdout.split(separator: "\r\n").dropFirst().allSatisfy { $0.hasSuffix("cannot be verified") })
@@ -83,8 +85,9 @@ import Testing
         let second = try CLIRunner.run(["taxonomy", "export", "gfsp-2025", "--format", "json"])
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
-        let document = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as! [String: Any]
-        #expect((document["items"] as! [Any]).count == 318)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect((document["items"] as? [Any])?.count == 318)
         let csv = try CLIRunner.run(["taxonomy", "export", "gicc-2019", "--format", "csv", "--bom"])
         #expect(csv.stdout.hasPrefix("\u{FEFF}edition,code,level,"))
         #expect(csv.stdout.split(separator: "\r\n").count == 1 + 247)

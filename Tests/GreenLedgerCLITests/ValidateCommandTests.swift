@@ -3,9 +3,13 @@ import Testing
 
 /// `greenledger validate` end to end: verdicts, rendering, formats and exit codes.
 @Suite struct ValidateCommandTests {
-    static let quarter = try! FileManager.default.contentsOfDirectory(
-        atPath: CLIRunner.packageRoot.appendingPathComponent("Samples/2026-Q3").path
-    ).filter { $0.hasSuffix(".xml") }.sorted().map { "Samples/2026-Q3/\($0)" }
+    static var quarter: [String] {
+        get throws {
+            try FileManager.default.contentsOfDirectory(
+                atPath: CLIRunner.packageRoot.appendingPathComponent("Samples/2026-Q3").path
+            ).filter { $0.hasSuffix(".xml") }.sorted().map { "Samples/2026-Q3/\($0)" }
+        }
+    }
 
     @Test func theQuarterIsAccepted() throws {
         let result = try CLIRunner.run(["validate"] + Self.quarter)
@@ -87,14 +91,15 @@ import Testing
         let second = try CLIRunner.run(["validate", "--format", "json"] + files)
         #expect(first.status == 1)
         #expect(first.stdout == second.stdout)
-        let document = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as! [String: Any]
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         #expect(document["schema"] as? String == "greenledger-validate/1")
-        let reports = document["files"] as! [[String: Any]]
-        #expect(reports.map { $0["verdict"] as! String } == ["REJECT", "ACCEPT"])
-        let finding = (reports[0]["findings"] as! [[String: Any]])[0]
+        let reports = try #require(document["files"] as? [[String: Any]])
+        #expect(reports.map { $0["verdict"] as? String } == ["REJECT", "ACCEPT"])
+        let finding = try #require((reports.first?["findings"] as? [[String: Any]])?.first)
         #expect(finding["rule"] as? String == "GL-REC-002")
         #expect(finding["line"] as? Int == 15)
-        #expect((document["rules"] as! [[String: Any]]).map { $0["id"] as! String } == ["GL-REC-002"])
+        #expect((document["rules"] as? [[String: Any]])?.map { $0["id"] as? String } == ["GL-REC-002"])
     }
 
     @Test func csvIsALedgerKeyedByLoanID() throws {
@@ -114,8 +119,9 @@ import Testing
 
     @Test func rulesAreListed() throws {
         let result = try CLIRunner.run(["validate", "--rules", "--format", "json"])
-        let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        let ids = (document["rules"] as! [[String: Any]]).map { $0["id"] as! String }
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let ids = try #require(document["rules"] as? [[String: Any]]).compactMap { $0["id"] as? String }
         #expect(ids.count == 36)
         #expect(ids == ids.sorted())
     }

@@ -9,21 +9,24 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Samples")
     static var quarter: [String] {
-        (try! FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("2026-Q3").path))
-            .filter { $0.hasSuffix(".xml") }.sorted().map {
-                root.appendingPathComponent("2026-Q3/\($0)").path
-            }
+        get throws {
+            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("2026-Q3").path)
+                .filter { $0.hasSuffix(".xml") }.sorted().map {
+                    root.appendingPathComponent("2026-Q3/\($0)").path
+                }
+        }
     }
 
-    static func run(_ extra: [String] = []) -> (AggregateReport, [FilingSummary]) {
+    static func run(_ extra: [String] = []) throws -> (AggregateReport, [FilingSummary]) {
         let (summaries, unreadable) = FilingBatch.summarize(
-            quarter + extra, grid: Taxonomy.standard.defaultGridFactor, targets: .defaults, concurrency: 2)
+            try quarter + extra, grid: Taxonomy.standard.defaultGridFactor, targets: .defaults, concurrency: 2
+        )
         return (Aggregator.aggregate(summaries.map(FilingFigures.init), unreadable: unreadable), summaries)
     }
 
     @Test func aggregatesAreSumsOfThePerFileFiguresToTheFen() throws {
         let rejected = Self.root.appendingPathComponent("invalid/GL-REC-002-green.xml").path
-        let (report, summaries) = Self.run([rejected])
+        let (report, summaries) = try Self.run([rejected])
         let included = summaries.filter { summary in
             report.filings.contains { $0.file == summary.input.file && $0.treatment == .included }
         }
@@ -46,7 +49,7 @@ import Testing
 
     @Test func rejectedSupersededAndOtherPeriodFilingsAreListedNotCounted() throws {
         let rejected = Self.root.appendingPathComponent("invalid/GL-REC-002-green.xml").path
-        let (report, _) = Self.run([rejected, "/nonexistent/filing.xml"])
+        let (report, _) = try Self.run([rejected, "/nonexistent/filing.xml"])
         func treatment(_ suffix: String) -> FilingStatus.Treatment? {
             report.filings.first { $0.file.hasSuffix(suffix) }?.treatment
         }
@@ -73,7 +76,7 @@ import Testing
 
     @Test func aDistrictUsesItsDistrictRows() throws {
         let (summaries, _) = FilingBatch.summarize(
-            Self.quarter, grid: Taxonomy.standard.defaultGridFactor, targets: .defaults, concurrency: 2)
+            try Self.quarter, grid: Taxonomy.standard.defaultGridFactor, targets: .defaults, concurrency: 2)
         let longgang = Aggregator.aggregate(summaries.map(FilingFigures.init), district: "440307")
         let included = summaries.filter { !$0.input.file.hasSuffix("r1.xml") }
         #expect(
@@ -87,7 +90,7 @@ import Testing
     }
 
     @Test func figuresRoundTripThroughJSONExactly() throws {
-        let (_, summaries) = Self.run()
+        let (_, summaries) = try Self.run()
         for summary in summaries {
             let figures = FilingFigures(summary)
             let decoded = try JSONDecoder().decode(
@@ -100,7 +103,7 @@ import Testing
     }
 
     @Test func partiallyDeclaredIndicatorsAreAssessedOverTheLendersDeclaringThem() throws {
-        let (report, _) = Self.run()
+        let (report, _) = try Self.run()
         let inclusive = try #require(report.shares.first { $0.share.indicator == .inclusiveSmallMicro })
         #expect(inclusive.declaredBy < inclusive.lenders)
         let assessed = try #require(report.targets.first { $0.target.id == "inclusive-sme-share" })

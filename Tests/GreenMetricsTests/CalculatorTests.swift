@@ -9,6 +9,10 @@ import Testing
     static let south = Taxonomy.standard.defaultGridFactor  // 0.3869 tCO2/MWh
     static let factors = EstimationFactors(grid: south)
 
+    /// Amounts and rates written in the test; a malformed one fails the test instead of trapping.
+    static func money(_ text: String) throws -> Money { try #require(Money(text)) }
+    static func rate(_ text: String) throws -> Rate { try #require(Rate(text)) }
+
     static func loan(
         id: String = "L1", balance: String, green: GreenDetail? = nil, emissions: BorrowerEmissions? = nil
     ) -> Loan {
@@ -40,19 +44,20 @@ import Testing
         #expect(Rate("4.9%")?.description == "4.9%")
         for bad in ["", "7%%", "-1%", "abc", "1.23456%", "7."] { #expect(Rate(bad) == nil, "\(bad)") }
         // 7 % of 100.01 yuan = 7.0007 yuan → 7.01 rounded up to the fen.
-        #expect(Rate("7%")!.of(Money("100.01")!) == Money("7.01"))
+        #expect(try Self.rate("7%").of(Self.money("100.01")) == Money("7.01"))
         // 7 % of 81,250,000,000.00 yuan = 5,687,500,000.00 exactly.
-        #expect(Rate("7%")!.of(Money("81250000000.00")!) == Money("5687500000.00"))
+        #expect(try Self.rate("7%").of(Self.money("81250000000.00")) == Money("5687500000.00"))
     }
 
     @Test func sharesAndGapsAgainstFloorsAndCeilings() throws {
         var book = LoanBook()
-        book.total = MoneyTotal(Money("1000000.00")!)
+        book.total = MoneyTotal(try Self.money("1000000.00"))
         book.numerators = [
-            .green: MoneyTotal(Money("65000.00")!), .nonPerforming: MoneyTotal(Money("12000.00")!),
+            .green: MoneyTotal(try Self.money("65000.00")),
+            .nonPerforming: MoneyTotal(try Self.money("12000.00")),
         ]
         book.declared = [.green, .nonPerforming]
-        let periodEnd = CalendarDate("2026-09-30")!
+        let periodEnd = try #require(CalendarDate("2026-09-30"))
         let assessed = ShareAnalysis.assess(book, against: .defaults, periodEnd: periodEnd)
         let green = try #require(assessed.first { $0.target.id == "green-loan-share" })
         // 65,000 / 1,000,000 = 6.5 % < 7 %; gap = 7 % × 1,000,000 − 65,000 = 5,000.00 yuan.
@@ -71,14 +76,14 @@ import Testing
         #expect(tech.actual == nil && tech.met == nil)
     }
 
-    @Test func aggregatesAreSumsOfNumeratorsOverSumsOfDenominators() {
+    @Test func aggregatesAreSumsOfNumeratorsOverSumsOfDenominators() throws {
         var a = LoanBook()
-        a.total = MoneyTotal(Money("100.00")!)
-        a.numerators = [.green: MoneyTotal(Money("50.00")!)]
+        a.total = MoneyTotal(try Self.money("100.00"))
+        a.numerators = [.green: MoneyTotal(try Self.money("50.00"))]
         a.declared = [.green]
         var b = LoanBook()
-        b.total = MoneyTotal(Money("900.00")!)
-        b.numerators = [.green: MoneyTotal(Money("0.00")!)]
+        b.total = MoneyTotal(try Self.money("900.00"))
+        b.numerators = [.green: MoneyTotal(try Self.money("0.00"))]
         b.declared = [.green]
         // (50 + 0) / (100 + 900) = 5 %, not the 25 % average of 50 % and 0 %.
         #expect(ShareAnalysis.shares(a + b).first?.share == 0.05)
@@ -93,9 +98,9 @@ import Testing
                 investment: "38000000.00",
                 declared: 8318.35))
         let estimate = try #require(CarbonEstimator.estimate(loan, factors: Self.factors))
-        #expect(abs(estimate.projectTonnes! - 8318.35) < 1e-9)
-        #expect(abs(estimate.attribution! - 12.0 / 38.0) < 1e-12)
-        #expect(abs(estimate.attributedTonnes! - 8318.35 * 12 / 38) < 1e-9)
+        #expect(try abs(#require(estimate.projectTonnes) - 8318.35) < 1e-9)
+        #expect(try abs(#require(estimate.attribution) - 12.0 / 38.0) < 1e-12)
+        #expect(try abs(#require(estimate.attributedTonnes) - 8318.35 * 12 / 38) < 1e-9)
         #expect(estimate.method == "21500 MWh × 0.3869 tCO2/MWh")
         #expect(estimate.factors == ["mee-avg-south-2022"])
     }
@@ -107,7 +112,7 @@ import Testing
             green: Self.green(
                 activity: .energySaving(annualTce: 1200, annualMWhSaved: 800), investment: "4000000.00"))
         let estimate = try #require(CarbonEstimator.estimate(loan, factors: Self.factors))
-        #expect(abs(estimate.projectTonnes! - 3501.52) < 1e-9)
+        #expect(try abs(#require(estimate.projectTonnes) - 3501.52) < 1e-9)
         #expect(estimate.attribution == 1)
         #expect(estimate.factors == ["mee-avg-south-2022", "tce-co2-raw-coal"])
     }
@@ -119,7 +124,7 @@ import Testing
             green: Self.green(
                 activity: .building(floorAreaM2: 52000, annualMWhSaved: 640.5, rating: nil), investment: nil))
         let estimate = try #require(CarbonEstimator.estimate(building, factors: Self.factors))
-        #expect(abs(estimate.projectTonnes! - 247.80945) < 1e-9)
+        #expect(try abs(#require(estimate.projectTonnes) - 247.80945) < 1e-9)
         #expect(estimate.attribution == nil && estimate.attributedTonnes == nil)
         let transport = Self.loan(
             balance: "1.00",
@@ -133,7 +138,9 @@ import Testing
         let guangdong = EstimationFactors(
             grid: try Taxonomy.standard.emissionFactor("mee-avg-guangdong-2022"))
         #expect(
-            abs(CarbonEstimator.estimate(building, factors: guangdong)!.projectTonnes! - 282.01215) < 1e-9)
+            try abs(
+                #require(CarbonEstimator.estimate(building, factors: guangdong)?.projectTonnes) - 282.01215)
+                < 1e-9)
     }
 
     @Test func financedEmissionsFollowPCAF() throws {
@@ -159,9 +166,12 @@ import Testing
         totals.add(Self.loan(balance: "8000000.00"), nil)
         // coverage = (12,000,000 + 90) / (12,000,000 + 90 + 8,000,000); intensity = t / (covered / 1e6 yuan);
         // quality = (2 × 12,000,000 + 4 × 90) / 12,000,090.
-        #expect(abs(totals.coverage! - 12_000_090.0 / 20_000_090.0) < 1e-12)
-        #expect(abs(totals.intensityPerMillionYuan! - (430.5 * 12 / 52 + 10) / 12.00009) < 1e-9)
-        #expect(abs(totals.dataQualityScore! - (2 * 12_000_000.0 + 4 * 90) / 12_000_090) < 1e-12)
+        let coverage = try #require(totals.coverage)
+        let intensity = try #require(totals.intensityPerMillionYuan)
+        let quality = try #require(totals.dataQualityScore)
+        #expect(abs(coverage - 12_000_090.0 / 20_000_090.0) < 1e-12)
+        #expect(abs(intensity - (430.5 * 12 / 52 + 10) / 12.00009) < 1e-9)
+        #expect(abs(quality - (2 * 12_000_000.0 + 4 * 90) / 12_000_090) < 1e-12)
     }
 
     @Test func operationsFootprintEstimatesOnlyWhatTheTableSupports() throws {
@@ -179,7 +189,7 @@ import Testing
         #expect(abs(footprint.total(scope: 2) - (2410.387 + 32.2377)) < 1e-9)
         // Scope 3: travel 5 tce × 2.66 = 13.3; paper has no factor.
         #expect(abs(footprint.total(scope: 3) - 13.3) < 1e-9)
-        #expect(abs(footprint.perEmployee! - footprint.total / 100) < 1e-12)
+        #expect(try abs(#require(footprint.perEmployee) - footprint.total / 100) < 1e-12)
         let gasoline = try #require(footprint.lines.first { $0.item == "VehicleGasoline" })
         #expect(gasoline.tonnes == nil && gasoline.notEstimated != nil)
         #expect(footprint.lines.first { $0.item == "PurchasedHeat" }?.confidence == .partial)
@@ -221,24 +231,26 @@ import Testing
         let header = TargetSet.header.joined(separator: "\t")
         let targets = try TargetSet(
             tsv: header + "\ngoal\tgreen\t绿\tgreen\tfloor\t10%\t\t\t2026-12-31\tU\ttest\t\n", name: "t.tsv")
+        let q2 = try #require(ReportingPeriod("2026-Q2"))
+        let nextQ2 = try #require(ReportingPeriod("2027-Q2"))
         // 5 % in Q1, 6 % in Q2: +1 pp a quarter; at Q4 2026 (two quarters on): 6 % + 2 × 1 pp = 8 % < 10 %.
         let projection = try #require(
             TrendProjection.project(
                 history: [Self.point("2026-Q1", 0.05), Self.point("2026-Q2", 0.06)], targets: targets,
-                current: ReportingPeriod("2026-Q2")!
+                current: q2
             ).first)
-        #expect(abs(projection.slopePerQuarterPP! - 1) < 1e-9)
-        #expect(abs(projection.projectedShare! - 0.08) < 1e-12)
+        #expect(try abs(#require(projection.slopePerQuarterPP) - 1) < 1e-9)
+        #expect(try abs(#require(projection.projectedShare) - 0.08) < 1e-12)
         #expect(projection.onTrack == false)
         // One quarter is not a trend; a passed date is not projected.
         #expect(
             TrendProjection.project(
-                history: [Self.point("2026-Q2", 0.06)], targets: targets, current: ReportingPeriod("2026-Q2")!
+                history: [Self.point("2026-Q2", 0.06)], targets: targets, current: q2
             ).first?.onTrack == nil)
         #expect(
             TrendProjection.project(
                 history: [Self.point("2027-Q1", 0.06), Self.point("2027-Q2", 0.07)], targets: targets,
-                current: ReportingPeriod("2027-Q2")!
+                current: nextQ2
             ).first?.note == "target date passed; compare the actual share")
     }
 }

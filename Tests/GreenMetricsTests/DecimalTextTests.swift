@@ -90,4 +90,15 @@ import Testing
             #expect(DecimalText.fixed(value, decimals: decimals) == text)
         }
     }
+
+    @Test func percentAndPercentagePoints() {
+        // 0.072345 × 100 = 7.2345 → 7.23 (two places, reports) and 7.2 (one place, the default for findings).
+        #expect(DecimalText.percent(0.072345, decimals: 2) == "7.23%")
+        #expect(DecimalText.percent(0.072345) == "7.2%")
+        #expect(DecimalText.percent(nil, decimals: 2) == "—")
+        #expect(DecimalText.percentagePoints(0.425) == "+0.43 pp")
+        #expect(DecimalText.percentagePoints(-1.05) == "-1.05 pp")
+        #expect(DecimalText.percentagePoints(0) == "+0.00 pp")
+        #expect(DecimalText.percentagePoints(nil) == "—")
+    }
 }

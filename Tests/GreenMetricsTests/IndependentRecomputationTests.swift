@@ -39,13 +39,30 @@ import Testing
         var tce: Double?
         var co2e: Double?
         var emissions: (Double, Double, Int64)?
+        /// Amounts and numbers this reading could not parse (the delegate cannot throw); `read` expects none.
+        var problems: [String] = []
 
-        static func fen(_ text: String) -> Int64 {
-            let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".")
-            let yuan = Int64(parts[0])!
-            let cents =
-                parts.count > 1 ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0))! : 0
+        /// Yuan with up to two decimals, in fen; a malformed amount is recorded in `problems` and counts 0.
+        func fen(_ text: String) -> Int64 {
+            let parts = text.trimmingCharacters(in: .whitespaces).split(
+                separator: ".", omittingEmptySubsequences: false)
+            guard parts.count <= 2, let yuan = Int64(parts[0]),
+                let cents = parts.count > 1
+                    ? Int64(parts[1].padding(toLength: 2, withPad: "0", startingAt: 0)) : 0
+            else {
+                problems.append("amount '\(text)'")
+                return 0
+            }
             return yuan * 100 + cents
+        }
+
+        /// A number attribute; a missing or malformed one is recorded in `problems` and counts 0.
+        func number(_ attributes: [String: String], _ name: String) -> Double {
+            guard let value = attributes[name].flatMap(Double.init) else {
+                problems.append("\(name)='\(attributes[name] ?? "")'")
+                return 0
+            }
+            return value
         }
 
         func parser(
@@ -60,7 +77,7 @@ import Testing
                     0, false, nil, nil, nil, nil, nil
                 )
             case "Green": isGreen = true
-            case "Project": investmentFen = attributes["totalInvestment"].map(Self.fen)
+            case "Project": investmentFen = attributes["totalInvestment"].map(fen)
             case "Generation": mwh = attributes["annualMWh"].flatMap(Double.init)
             case "EnergySaving":
                 mwh = attributes["annualMWhSaved"].flatMap(Double.init)
@@ -68,8 +85,8 @@ import Testing
             case "Building": mwh = attributes["annualMWhSaved"].flatMap(Double.init)
             case "Emissions":
                 emissions = (
-                    Double(attributes["scope1"]!)! + Double(attributes["scope2"]!)!, 0,
-                    Self.fen(attributes["denominator"]!)
+                    number(attributes, "scope1") + number(attributes, "scope2"), 0,
+                    fen(attributes["denominator"] ?? "")
                 )
             default: break
             }
@@ -81,9 +98,9 @@ import Testing
             _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
         ) {
             path.removeLast()
-            if path.last == "Portfolio" { portfolio[name] = Self.fen(text) }
+            if path.last == "Portfolio" { portfolio[name] = fen(text) }
             switch name {
-            case "Balance": balanceFen = Self.fen(text)
+            case "Balance": balanceFen = fen(text)
             case "CO2e": co2e = Double(text)
             case "Electricity" where path.last == "Operations": electricityKWh = Double(text)
             case "Loan":
@@ -113,6 +130,7 @@ import Testing
         let reading = Reading()
         parser.delegate = reading
         #expect(parser.parse())
+        #expect(reading.problems.isEmpty, "\(name): \(reading.problems)")
         return reading
     }
 
@@ -131,9 +149,10 @@ import Testing
             .manufacturingMidLongTerm: "ManufacturingMidLongTermLoans", .nonPerforming: "NonPerformingLoans",
         ]
         for share in summary.shares {
-            let numerator = try #require(reading.portfolio[names[share.indicator]!])
+            let element = try #require(names[share.indicator])
+            let numerator = try #require(reading.portfolio[element])
             #expect(share.numerator.fen == numerator)
-            #expect(Self.close(share.share!, Double(numerator) / Double(total)))
+            #expect(try Self.close(#require(share.share), Double(numerator) / Double(total)))
         }
         #expect(summary.shares.count == names.values.filter { reading.portfolio[$0] != nil }.count)
         if summary.input.hasLoans {
@@ -149,7 +168,7 @@ import Testing
         }
         if let kWh = reading.electricityKWh {
             let line = try #require(summary.operations?.lines.first { $0.item == "Electricity" })
-            #expect(Self.close(line.tonnes!, kWh / 1000 * 0.3869))
+            #expect(try Self.close(#require(line.tonnes), kWh / 1000 * 0.3869))
         }
     }
 

@@ -4,6 +4,9 @@ import Testing
 @Suite struct LookupTests {
     let taxonomy = Taxonomy.standard
 
+    /// A catalogue code written in the test; a malformed one fails the test instead of trapping.
+    static func code(_ text: String) throws -> CatalogueCode { try #require(CatalogueCode(text)) }
+
     @Test func showsItemWithParentChainAndIndustryClasses() throws {
         let item = try taxonomy.item(edition: "gfsp-2025", code: "4.2.2")
         #expect(item.nameZh == "太阳能利用设施建设和运营")
@@ -13,43 +16,43 @@ import Testing
         #expect(catalogue.ancestors(of: item.code).map(\.code.description) == ["4", "4.2"])
         #expect(catalogue.parent(of: item.code)?.nameZh == "清洁能源设施建设和运营")
         #expect(catalogue.isLeaf(item.code))
-        #expect(!catalogue.isLeaf(CatalogueCode("4.2")!))
+        #expect(!catalogue.isLeaf(try Self.code("4.2")))
     }
 
     @Test func childrenAndFilters() throws {
         let catalogue = try taxonomy.catalogue("gfsp-2025")
         #expect(catalogue.children(of: nil).count == 9)
-        #expect(catalogue.children(of: CatalogueCode("4")!).map(\.code.description) == ["4.1", "4.2", "4.3"])
+        #expect(catalogue.children(of: try Self.code("4")).map(\.code.description) == ["4.1", "4.2", "4.3"])
         // The catalogues README gives section 4 as 3 groups / 26 items.
-        #expect(catalogue.items(level: 3, under: CatalogueCode("4")!).count == 26)
-        #expect(catalogue.items(under: CatalogueCode("9")!).count == 1 + 3)
+        #expect(catalogue.items(level: 3, under: try Self.code("4")).count == 26)
+        #expect(catalogue.items(under: try Self.code("9")).count == 1 + 3)
         // In an incomplete edition a level-1 item is not known to be a leaf.
-        #expect(try !taxonomy.catalogue("glct-2024").isLeaf(CatalogueCode("1")!))
+        #expect(try !taxonomy.catalogue("glct-2024").isLeaf(Self.code("1")))
     }
 
-    @Test func codesCompareNumerically() {
-        #expect(CatalogueCode("1.1.9")! < CatalogueCode("1.1.10")!)
-        #expect(CatalogueCode("4.2")!.contains(CatalogueCode("4.2.2")!))
-        #expect(!CatalogueCode("4.2")!.contains(CatalogueCode("4.20.1")!))
+    @Test func codesCompareNumerically() throws {
+        #expect(try Self.code("1.1.9") < Self.code("1.1.10"))
+        #expect(try Self.code("4.2").contains(Self.code("4.2.2")))
+        #expect(try !Self.code("4.2").contains(Self.code("4.20.1")))
         for bad in ["", "4..2", ".4", "4.2.2.1", "04.2", "4.a", "4.2 ", "-1", "1000"] {
             #expect(CatalogueCode(bad) == nil, "\(bad) should be malformed")
         }
     }
 
-    @Test func datesAreStrict() {
+    @Test func datesAreStrict() throws {
         #expect(CalendarDate("2024-02-29")?.day == 29)
         #expect(CalendarDate("2026-02-29") == nil)
         #expect(CalendarDate("2026-9-30") == nil)
         #expect(CalendarDate("2026-09-30T00:00") == nil)
         #expect(CalendarDate("2026-13-01") == nil)
-        #expect(CalendarDate("2025-10-01")!.description == "2025-10-01")
+        #expect(try #require(CalendarDate("2025-10-01")).description == "2025-10-01")
     }
 
-    @Test func editionRuleSwitchesOnTheEffectiveDate() {
-        let after = taxonomy.editionRule(forLoanOriginatedOn: CalendarDate("2025-10-01")!)
+    @Test func editionRuleSwitchesOnTheEffectiveDate() throws {
+        let after = taxonomy.editionRule(forLoanOriginatedOn: try #require(CalendarDate("2025-10-01")))
         #expect(after.required == .gfsp2025)
         #expect(after.accepted == [.gfsp2025])
-        let before = taxonomy.editionRule(forLoanOriginatedOn: CalendarDate("2025-09-30")!)
+        let before = taxonomy.editionRule(forLoanOriginatedOn: try #require(CalendarDate("2025-09-30")))
         #expect(before.required == nil)
         #expect(before.accepted.contains(.gicc2019))
         #expect(before.accepted.first == .gfsp2025)

@@ -19,6 +19,8 @@ struct Aggregate: ParsableCommand {
             files in a Conflicts section (JSON: "conflicts"), and neither is counted. Sums are exact to the fen \
             at any size. Directories are searched for *.xml files. Files run in parallel on all cores; a terminal \
             shows progress on stderr.
+            JSON (schema \(AggregateReport.schema), snake_case keys; reference in Docs/json-output.md): money as \
+            exact decimal strings in yuan, ratios as numbers (0…1), changes in percentage points.
             Exit codes: 0 report produced (rejected filings are part of it), 1 report produced but with a \
             conflict (some lender's filing was not counted), 2 an input could not be read (a missing or \
             unreadable file, a FIFO or device named *.xml; the report of the rest is still printed) or no \

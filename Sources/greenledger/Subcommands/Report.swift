@@ -20,7 +20,8 @@ struct Report: ParsableCommand {
             the CSV directory is built beside --out and renamed into place, replacing an existing report \
             directory whole (a directory holding anything else is refused). --out must be absent or a regular \
             file (a directory for csv): symbolic links, devices and FIFOs are refused. CSV and XLSX cells whose \
-            text begins with = + - @ get a leading ' so spreadsheets do not run them as formulas.
+            text begins with = + - @ get a leading ' so spreadsheets do not run them as formulas. JSON is the \
+            report model (schema \(QuarterlyReport.schema), snake_case keys; reference in Docs/json-output.md).
             Exit codes: 0 written, 2 empty or unreadable history, unwritable or refused output, 64 usage \
             (including a --db that keeps nothing: '', :memory:, file: URIs).
             """)

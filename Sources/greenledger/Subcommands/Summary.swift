@@ -16,7 +16,8 @@ struct Summary: ParsableCommand {
             header id, indicator, indicator_zh, indicator_en, direction, value, baseline, baseline_year, \
             target_date, confidence, source, note (indicator: green, tech-enterprise, inclusive-small-micro, \
             manufacturing-mid-long-term, non-performing; direction floor or ceiling; value like 7% or 0.07).
-            JSON (schema greenledger-summary/1): money as exact decimal strings in yuan, ratios as numbers (0…1).
+            JSON (schema \(FilingSummary.schema), snake_case keys; reference in Docs/json-output.md): money as \
+            exact decimal strings in yuan, ratios as numbers (0…1), emissions in tonnes.
             Exit codes: 0 done (the filing's verdict is in the output), 2 unreadable input or targets, 64 usage.
             """)
 

@@ -11,7 +11,8 @@ struct Validate: ParsableCommand {
         discussion: """
             Each filing is read once, as a stream, and checked against the format-v1 XSD and the rules \
             ('greenledger validate --rules' lists them). Findings print compiler-style: \
-            FILE:LINE:COL: error[RULE]: message (hint).
+            FILE:LINE:COL: error[RULE]: message (hint). JSON is one document per run (schema \
+            greenledger-validate/1, snake_case keys; reference in Docs/json-output.md).
 
             Exit codes: 0 every filing accepted; 1 a filing rejected; 2 a file could not be read; 64 usage.
             """)
