@@ -51,8 +51,32 @@ struct Attributes {
         return value.contains(UInt8(ascii: "&")) ? text.replacing("&#38;", with: "&") : text
     }
 
+    /// The value with leading and trailing XML whitespace removed: what `xs:boolean`, `xs:integer` and the
+    /// other collapsing types compare.
+    func collapsed(_ wanted: AttributeName) -> String? {
+        string(wanted).map { value in
+            let space: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            return String(value.drop(while: space).reversed().drop(while: space).reversed())
+        }
+    }
+
+    /// An integer attribute (`xs:integer` and its kinds), whitespace collapsed; nil when absent or not one.
+    func integer(_ wanted: AttributeName) -> Int? {
+        collapsed(wanted).flatMap { Int($0) }
+    }
+
+    /// An `xs:gYear` attribute: the year, with an optional time zone (`2025Z`, `2025+08:00`) ignored.
+    func year(_ wanted: AttributeName) -> Int? {
+        guard let value = collapsed(wanted) else { return nil }
+        let bytes = Array(value.utf8)
+        let zone = XMLDate.timeZoneLength(
+            bytes, after: bytes.firstIndex { $0 < 0x30 || $0 > 0x39 } ?? bytes.count)
+        guard let zone else { return nil }
+        return Int(String(decoding: bytes.dropLast(zone), as: UTF8.self))
+    }
+
     func bool(_ wanted: AttributeName) -> Bool? {
-        switch string(wanted) {
+        switch collapsed(wanted) {
         case "true", "1": true
         case "false", "0": false
         default: nil

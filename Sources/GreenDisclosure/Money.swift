@@ -32,7 +32,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Te
             case .tooManyDecimals: "amounts have at most 2 decimal places (fen)"
             case .missingDigits: "digits are needed on both sides of the decimal point"
             case .invalidCharacter(let c): "'\(c)' is not allowed in an amount"
-            case .overflow: "the amount is too large"
+            case .overflow: "the amount is too large (at most 16 digits before the point)"
             }
         }
     }
@@ -65,6 +65,9 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Te
                     fraction = fraction * 10 + digit
                 } else {
                     integerDigits += 1
+                    // The format's Money has at most 16 digits before the point (leading zeros count, as
+                    // in the XSD's pattern); more is refused even when the value would fit.
+                    if integerDigits > 16 { return .failure(.overflow) }
                     let (times, o1) = integer.multipliedReportingOverflow(by: 10)
                     let (plus, o2) = times.addingReportingOverflow(digit)
                     if o1 || o2 { return .failure(.overflow) }

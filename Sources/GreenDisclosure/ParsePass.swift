@@ -105,6 +105,13 @@ final class ParsePass: @unchecked Sendable {
                 hint: "export the filing again")
             return false
         }
+        if let refusal = encoding.refusal, encoding.declarationRefused {
+            state.pointee.refuse(
+                Rules.malformedXML, at: SourceLocation(line: 1, column: 1), refusal,
+                hint:
+                    "export the filing again with the declaration <?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+            return false
+        }
         if let refusal = encoding.refusal {
             state.pointee.refuse(
                 Rules.encoding, at: SourceLocation(line: 1, column: 1),
@@ -176,11 +183,12 @@ final class ParsePass: @unchecked Sendable {
                 : "the file is damaged; export it again")
     }
 
-    /// Reads the start of the input: at least 1 KiB (or all of it), so that the byte-order mark and the XML
-    /// declaration are seen whole even from a pipe that hands over a few bytes at a time.
+    /// Reads the start of the input: at least 4 KiB (or all of it), so that the byte-order mark and the XML
+    /// declaration are seen whole even from a pipe that hands over a few bytes at a time. A declaration
+    /// longer than that is refused (``DeclaredEncoding``).
     private func readStart(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         var count = 0
-        while count < 1024 {
+        while count < 4096 {
             let read = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
             if read == 0 { break }
             digest?.update(UnsafeRawBufferPointer(rebasing: buffer[count..<(count + read)]))

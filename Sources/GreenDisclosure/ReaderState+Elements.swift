@@ -40,7 +40,7 @@ extension ReaderState {
             }
         case (.header, .period): readPeriod(at: location)
         case (.header, .revision): readRevision(at: location)
-        case (.header, .preparedOn): header.preparedOn = CalendarDate(bytes: text.trimmed)
+        case (.header, .preparedOn): header.preparedOn = XMLDate.parse(text.trimmed)
         case (.header, .currency): header.currency = trimmed
         case (.disclosure, .header):
             emit(.header(header, lender: lenderLocation, preparedOn: preparedOnLocation))
@@ -72,8 +72,8 @@ extension ReaderState {
         case (.disclosure, .portfolio): emit(.portfolio(portfolio))
         case (.loan, .borrower): loan.borrowerNameText = UTF8Text(bytes: Array(text.bytes))
         case (.loan, .balance): loan.balance = money(text.bytes, element: "Balance", at: location)
-        case (.loan, .originated): loan.originated = CalendarDate(bytes: text.trimmed)
-        case (.loan, .maturity): loan.maturity = CalendarDate(bytes: text.trimmed)
+        case (.loan, .originated): loan.originated = XMLDate.parse(text.trimmed)
+        case (.loan, .maturity): loan.maturity = XMLDate.parse(text.trimmed)
         case (.loan, .classification): loan.classification = LoanClassification(bytes: text.trimmed)
         case (.loan, .segments): loan.segments = LoanSegments(bytes: text.bytes)
         case (.benefits, let item):
@@ -118,6 +118,10 @@ extension ReaderState {
     /// The Revision: a whole number from 1 to 2,147,483,647; anything else is a finding, never a default.
     mutating func readRevision(at location: SourceLocation) {
         let value = trimmed
+        if value.isEmpty {  // <Revision/>: the XSD's default applies
+            header.revision = 1
+            return
+        }
         let digits = value.hasPrefix("+") ? value.dropFirst() : Substring(value)
         if let number = Int32(digits), number >= 1, digits.allSatisfy({ ("0"..."9").contains($0) }) {
             header.revision = Int(number)

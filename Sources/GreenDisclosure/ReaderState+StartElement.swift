@@ -89,8 +89,8 @@ extension ReaderState {
         case (.disclosure, .loans): hasLoans = true
         case (.disclosure, .operations):
             var figures = OperationsFigures()
-            figures.year = list.string(.year).flatMap { Int($0) }
-            figures.employees = list.string(.employees).flatMap { Int($0) }
+            figures.year = list.year(.year)
+            figures.employees = list.integer(.employees)
             figures.location = location
             operations = figures
         default:
@@ -162,10 +162,10 @@ extension ReaderState {
                 carbonFacility: list.bool(.carbonFacility) ?? false, location: location)
         case (.loan, .emissions):
             var emissions = BorrowerEmissions(basis: list.string(.basis, cache: &strings.basis) ?? "")
-            emissions.year = list.string(.year).flatMap { Int($0) }
+            emissions.year = list.year(.year)
             emissions.scope1Tonnes = list.quantity(.scope1)
             emissions.scope2Tonnes = list.quantity(.scope2)
-            emissions.quality = list.string(.quality).flatMap { Int($0) }
+            emissions.quality = list.integer(.quality)
             if let bytes = list.bytes(.denominator) {
                 emissions.denominator = money(bytes, element: "Emissions/@denominator", at: location)
             }
@@ -207,7 +207,7 @@ extension ReaderState {
         case (.activity, .transport):
             fieldLocations.activity = location
             loan.green?.activity = .transport(
-                vehicles: list.string(.vehicles).flatMap { Int($0) }, annualKm: list.quantity(.annualKm),
+                vehicles: list.integer(.vehicles), annualKm: list.quantity(.annualKm),
                 kind: list.string(.kind) ?? "")
         case (.green, .benefits):
             loan.green?.benefits = DeclaredBenefits()

@@ -20,7 +20,7 @@ extension RuleChecker {
                 "loan id '\(id)' appears more than once in the file",
                 hint: "each loan is listed once; merge or renumber the duplicates", loanID: id)
         }
-        if !loan.borrowerUSCC.isEmpty, let problem = USCC.problem(loan.borrowerUSCC) {
+        if let problem = USCC.problem(loan.borrowerUSCC) {
             sink.report(
                 Rules.borrowerUSCC, at: fields.borrower,
                 "borrower USCC '\(loan.borrowerUSCC)' is invalid: \(problem)",

@@ -11,7 +11,10 @@ public enum CSV {
 
     /// One field: neutralised when it could be a formula, then quoted only when needed.
     public static func field(_ text: String) -> String {
-        let text = SpreadsheetText.neutralised(text)
+        // Control characters other than tab and line ends (which quoting keeps inside the field) are shown
+        // as visible escapes, as on a terminal: a CSV is read in a terminal as often as in a spreadsheet.
+        let visible = TerminalText.escape(text, keeping: ["\t", "\n", "\r"])
+        let text = SpreadsheetText.neutralised(visible)
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
             return text
         }

@@ -3,12 +3,14 @@ public enum TerminalText {
     /// `text` with control characters shown as visible escapes (`\n`, `\r`, `\t`, `\u{1B}`), so a file
     /// name or a lender's name can neither start a new line that looks like another file's verdict nor
     /// send escape sequences (colours, cursor moves, title changes) to the terminal. Unicode bidirectional
-    /// controls, which can reorder what is shown, are escaped too.
-    public static func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+    /// controls, which can reorder what is shown, are escaped too. Characters in `kept` are left as they are
+    /// (a CSV field keeps its tabs and line ends, which quoting protects).
+    public static func escape(_ text: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
+        let unsafe = { (scalar: Unicode.Scalar) in isUnsafe(scalar) && !kept.contains(scalar) }
+        guard text.unicodeScalars.contains(where: unsafe) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            guard isUnsafe(scalar) else {
+            guard unsafe(scalar) else {
                 out.unicodeScalars.append(scalar)
                 continue
             }

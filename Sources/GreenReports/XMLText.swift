@@ -15,7 +15,10 @@ public enum XMLText {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             default:
+                // Characters XML 1.0 does not allow at all (C0 controls but tab and line ends, U+FFFE,
+                // U+FFFF) are dropped: a file name holding one must not make the XLSX or HTML malformed.
                 if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
+                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

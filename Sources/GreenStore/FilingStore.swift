@@ -204,6 +204,9 @@ public final class FilingStore: Sendable {
             } catch {
                 throw StoreError.badRow(path: path, id: id, "its figures are not the JSON this build stores")
             }
+            if let problem = figures.implausibility {
+                throw StoreError.badRow(path: path, id: id, problem)
+            }
             guard figures.period == rowPeriod else {
                 throw StoreError.badRow(
                     path: path, id: id,

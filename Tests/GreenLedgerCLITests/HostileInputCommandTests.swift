@@ -78,6 +78,22 @@ import Testing
         #expect(result.stdout.contains("declared 1000000000000000.00 tCO2e/yr"))
     }
 
+    /// A control character in a file name reaches `validate --format csv` as a visible escape, never raw
+    /// (found by a hostile review: the text format escaped it, the CSV did not).
+    @Test func csvShowsControlCharactersInFileNamesAsEscapes() throws {
+        let broken = try Data(
+            contentsOf: CLIRunner.packageRoot.appendingPathComponent(
+                "Samples/invalid/GL-LOAN-002-borrower-uscc.xml"))
+        let folder = try Self.directory(["e\u{1B}[31mred.xml": Array(broken)])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try BoundedRunner.run([
+            "validate", "--format", "csv", folder.appendingPathComponent("e\u{1B}[31mred.xml").path,
+        ])
+        #expect(result.status == 1)
+        #expect(!result.stdout.contains("\u{1B}"))
+        #expect(result.stdout.contains("e\\u{1B}[31mred.xml,TST-000001,REJECT,GL-LOAN-002"))
+    }
+
     @Test func characterDevicesAreRefused() throws {
         for arguments in [
             ["summary", "/dev/zero"], ["aggregate", "/dev/zero"], ["validate", "/dev/zero"],

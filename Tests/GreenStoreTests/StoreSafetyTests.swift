@@ -136,6 +136,26 @@ import Testing
         ) { try store.filings() }
     }
 
+    /// Figures no filing can produce (a count near Int.max, infinite tonnes) are a damaged row, named,
+    /// before a roll-up sums them (they made `aggregate --db` and `report` trap; found by a hostile review).
+    @Test(arguments: [
+        ("$.financed.loans", "9223372036854775807", "its count of financed loans is 9223372036854775807"),
+        ("$.avoided.greenLoans", "-1", "its count of avoided green loans is -1"),
+        (
+            "$.avoided.notEstimated.x", "9223372036854775807",
+            "its count of loans not estimated (x) is 9223372036854775807"
+        ),
+        ("$.avoided.declaredTonnes", "1e308", "its declared tonnes are 1e+308"),
+    ])
+    func implausibleFiguresAreADamagedRow(key: String, value: String, problem: String) throws {
+        let (store, path) = try Self.storeWithOneFiling()
+        try Self.alter(path, "UPDATE filing SET figures = json_set(figures, '\(key)', \(value)) WHERE id = 1")
+        #expect(
+            throws: StoreError(
+                "\(path): filing row 1 is damaged: \(problem); the history was altered outside greenledger")
+        ) { try store.filings() }
+    }
+
     /// A schema altered by hand: the same columns without their NOT NULL constraints, holding NULLs.
     @Test(arguments: ["figures", "period", "ingested_at"])
     func aNullWhereTheSchemaHasNoneIsNamed(column: String) throws {
