@@ -85,7 +85,10 @@ import Testing
             ("1e9", "amounts are written without an exponent"),
             ("12.34abc", "'a' is not allowed in an amount"),
             ("1,234.56", "amounts have no thousands separators"),
-            (String(repeating: "9", count: 40), "the amount is too large (at most 16 digits before the point)"),
+            (
+                String(repeating: "9", count: 40),
+                "the amount is too large (at most 16 digits before the point)"
+            ),
             ("-100.00", "amounts carry no sign"),
         ])
     func hostileAmount(amount: String, reason: String) throws {
