@@ -203,7 +203,7 @@ final class ParsePass: @unchecked Sendable {
         var report = ValidationReport(file: name)
         report.bytesRead = bytesRead
         report.completed = completed
-        if var digest { report.sha256 = digest.finalize() }
+        if let digest { report.sha256 = digest.finalize() }
         report.header = state.sawHeader ? state.header : nil
         report.portfolio = state.sawPortfolio ? state.portfolio : nil
         report.operations = state.operations
