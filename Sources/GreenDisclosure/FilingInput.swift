@@ -69,22 +69,11 @@ struct ChunkReader {
         let kind = info.st_mode & S_IFMT
         guard kind == S_IFREG else {
             _ = Glibc.close(fd)
-            throw FilingReadError(file: path, reason: "it is \(Self.describe(kind)), not a regular file")
+            throw FilingReadError(file: path, reason: "it is \(FileKind.describe(kind)), not a regular file")
         }
         // Regular files never block; clear the flag so reads behave as usual.
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return fd
-    }
-
-    static func describe(_ kind: mode_t) -> String {
-        switch kind {
-        case S_IFDIR: "a directory"
-        case S_IFIFO: "a FIFO (named pipe)"
-        case S_IFCHR: "a character device"
-        case S_IFBLK: "a block device"
-        case S_IFSOCK: "a socket"
-        default: "a special file"
-        }
     }
 
     /// Fills `buffer` with the next bytes; returns the count, 0 at the end.

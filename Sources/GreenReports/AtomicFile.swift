@@ -1,4 +1,5 @@
 import Foundation
+import GreenDisclosure
 
 /// Writes a report file, or a directory of them, so that a reader sees the old content or the new, never
 /// half of it, and so that nothing planted beside the target can redirect the write.
@@ -99,17 +100,7 @@ public enum AtomicFile {
         }
         let type = status.st_mode & S_IFMT
         if type == (directory ? S_IFDIR : S_IFREG) { return true }
-        let kind: String
-        switch type {
-        case S_IFLNK: kind = "a symbolic link"
-        case S_IFDIR: kind = "a directory"
-        case S_IFREG: kind = "a file, not a directory"
-        case S_IFIFO: kind = "a FIFO"
-        case S_IFCHR: kind = "a character device"
-        case S_IFBLK: kind = "a block device"
-        case S_IFSOCK: kind = "a socket"
-        default: kind = "a special file"
-        }
+        let kind = type == S_IFREG ? "a file, not a directory" : FileKind.describe(type)
         throw AtomicWriteError.notReplaceable(path, kind: kind)
     }
 

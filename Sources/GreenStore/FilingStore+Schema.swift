@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GreenDisclosure
 
 extension FilingStore {
     /// The schema version this build writes into SQLite's `user_version`; a database with a higher one was
@@ -83,16 +84,9 @@ extension FilingStore {
     static func checkRegularFile(_ path: String) throws {
         var status = stat()
         guard stat(path, &status) == 0 else { return }  // absent: SQLite creates it
-        let kind: String
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: return
-        case S_IFDIR: kind = "a directory"
-        case S_IFIFO: kind = "a FIFO"
-        case S_IFCHR: kind = "a character device"
-        case S_IFBLK: kind = "a block device"
-        case S_IFSOCK: kind = "a socket"
-        default: kind = "a special file"
-        }
+        let type = status.st_mode & S_IFMT
+        guard type != S_IFREG else { return }
+        let kind = FileKind.describe(type)
         throw StoreError("\(path): is \(kind), not a filing history file")
     }
 }

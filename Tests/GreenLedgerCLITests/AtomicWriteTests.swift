@@ -46,7 +46,8 @@ import Testing
         let result = try Self.report(format, out)
         #expect(result.status == 2)
         #expect(
-            result.stderr == "greenledger: error: \(out): is a FIFO; refusing to write the report there\n")
+            result.stderr
+                == "greenledger: error: \(out): is a FIFO (named pipe); refusing to write the report there\n")
         var status = stat()
         #expect(lstat(out, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)  // still the FIFO
         #expect(try Self.entries(folder) == ["report"])

@@ -107,7 +107,7 @@ import Testing
         let directory = try BoundedRunner.temporaryDirectory("special")
         let fifo = directory.appendingPathComponent("fifo.sqlite").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        for (path, kind) in [(directory.path, "a directory"), (fifo, "a FIFO")] {
+        for (path, kind) in [(directory.path, "a directory"), (fifo, "a FIFO (named pipe)")] {
             let arguments =
                 switch command {
                 case "ingest": ["ingest", "--db", path, Self.q3]

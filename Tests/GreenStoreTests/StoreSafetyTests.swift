@@ -74,7 +74,7 @@ import Testing
         let fifo = directory.appendingPathComponent("history.sqlite").path
         #expect(mkfifo(fifo, 0o600) == 0)
         let fifoError = #expect(throws: StoreError.self) { try FilingStore(path: fifo) }
-        #expect(fifoError?.description == "\(fifo): is a FIFO, not a filing history file")
+        #expect(fifoError?.description == "\(fifo): is a FIFO (named pipe), not a filing history file")
     }
 
     @Test func aHigherUserVersionIsRefused() throws {
