@@ -51,36 +51,59 @@ struct Attributes {
         return value.contains(UInt8(ascii: "&")) ? text.replacing("&#38;", with: "&") : text
     }
 
-    /// The value with leading and trailing XML whitespace removed: what `xs:boolean`, `xs:integer` and the
-    /// other collapsing types compare.
-    func collapsed(_ wanted: AttributeName) -> String? {
-        string(wanted).map { value in
-            let space: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-            return String(value.drop(while: space).reversed().drop(while: space).reversed())
-        }
+    /// The value's bytes with leading and trailing XML whitespace removed: what `xs:boolean`, `xs:integer`
+    /// and the other collapsing types compare.
+    func collapsed(_ wanted: AttributeName) -> UnsafeBufferPointer<UInt8>? {
+        guard let value = bytes(wanted) else { return nil }
+        var start = 0
+        var end = value.count
+        while start < end, value[start].isXMLWhitespace { start += 1 }
+        while end > start, value[end - 1].isXMLWhitespace { end -= 1 }
+        return UnsafeBufferPointer(rebasing: value[start..<end])
     }
 
-    /// An integer attribute (`xs:integer` and its kinds), whitespace collapsed; nil when absent or not one.
+    /// An integer attribute (`xs:integer` and its kinds: digits with an optional sign), whitespace
+    /// collapsed; nil when absent, not one, or beyond `Int`.
     func integer(_ wanted: AttributeName) -> Int? {
-        collapsed(wanted).flatMap { Int($0) }
+        collapsed(wanted).flatMap(Self.integer)
+    }
+
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        var negative = false
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            negative = first == UInt8(ascii: "-")
+            index = 1
+        }
+        guard index < bytes.count else { return nil }
+        var value = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (plus, o2) = times.addingReportingOverflow(Int(byte - 0x30))
+            if o1 || o2 { return nil }
+            value = plus
+            index += 1
+        }
+        return negative ? -value : value
     }
 
     /// An `xs:gYear` attribute: the year, with an optional time zone (`2025Z`, `2025+08:00`) ignored.
     func year(_ wanted: AttributeName) -> Int? {
         guard let value = collapsed(wanted) else { return nil }
-        let bytes = Array(value.utf8)
-        let zone = XMLDate.timeZoneLength(
-            bytes, after: bytes.firstIndex { $0 < 0x30 || $0 > 0x39 } ?? bytes.count)
-        guard let zone else { return nil }
-        return Int(String(decoding: bytes.dropLast(zone), as: UTF8.self))
+        let digits = value.firstIndex { $0 < 0x30 || $0 > 0x39 } ?? value.count
+        guard let zone = XMLDate.timeZoneLength(value, after: digits), zone == value.count - digits else {
+            return nil
+        }
+        return Self.integer(UnsafeBufferPointer(rebasing: value[0..<digits]))
     }
 
     func bool(_ wanted: AttributeName) -> Bool? {
-        switch collapsed(wanted) {
-        case "true", "1": true
-        case "false", "0": false
-        default: nil
-        }
+        guard let value = collapsed(wanted) else { return nil }
+        if value.equals("true") || value.equals("1") { return true }
+        if value.equals("false") || value.equals("0") { return false }
+        return nil
     }
 
     func quantity(_ wanted: AttributeName) -> Double? { bytes(wanted).flatMap(Quantity.parse) }

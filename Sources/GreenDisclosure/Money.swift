@@ -116,12 +116,16 @@ public enum Quantity {
     /// The format's Quantity: up to 15 integer digits and up to 6 decimals (the XSD's pattern).
     static let integerDigits = 15
     static let fractionDigits = 6
+    static let powersOfTen: [Double] = (0...fractionDigits).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
 
     /// Parses a quantity (tonnes, MWh, tce…) written as the XSD's `Quantity`: digits, optionally a point and
     /// 1–6 digits; surrounding XML whitespace ignored. Nil for anything else (the XSD reports those), so
     /// every text the XSD accepts has a value: the largest, 999999999999999.999999, reads as about 1e15.
     public static func parse(_ bytes: some Collection<UInt8>) -> Double? {
         var text: [UInt8] = []
+        text.reserveCapacity(24)
         var integer = 0
         var fraction = 0
         var seenPoint = false
@@ -144,6 +148,14 @@ public enum Quantity {
             text.append(byte)
         }
         guard integer > 0, !(seenPoint && fraction == 0) else { return nil }
+        if integer + fraction <= 18 {
+            // Exact in a UInt64; dividing by an exact power of ten rounds once, to the nearest Double.
+            var mantissa: UInt64 = 0
+            for byte in text where byte != UInt8(ascii: ".") {
+                mantissa = mantissa * 10 + UInt64(byte - 0x30)
+            }
+            return Double(mantissa) / powersOfTen[fraction]
+        }
         // Swift's decimal conversion rounds once, to the nearest Double.
         return Double(String(decoding: text, as: UTF8.self))
     }

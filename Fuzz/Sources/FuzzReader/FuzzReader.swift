@@ -1,12 +1,5 @@
+import FuzzDriver
 import GreenDisclosure
-
-// libFuzzer's driver, from libclang_rt.fuzzer_no_main (linked by scripts/fuzz).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
 
 /// One input: the bytes as a filing, read by `DisclosureReader` on this thread. Besides memory errors
 /// (AddressSanitizer) and traps, a broken invariant is a crash: an ACCEPT from a pass that did not complete,
@@ -36,7 +29,5 @@ func readOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 @_cdecl("FuzzReader_main")
 public func fuzzReaderMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in readOne(data, size) }
+    runFuzzer(argc, argv) { data, size in readOne(data, size) }
 }

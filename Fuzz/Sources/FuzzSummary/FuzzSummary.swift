@@ -1,14 +1,7 @@
 import Foundation
+import FuzzDriver
 import GreenDisclosure
 import GreenMetrics
-
-// libFuzzer's driver, from libclang_rt.fuzzer_no_main (linked by scripts/fuzz).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
 
 /// One input: the bytes as a filing through `summary`'s calculators (shares, targets, carbon estimates,
 /// financed emissions, operations footprint) and its JSON encoding. Any trap (overflow, a conversion of a
@@ -25,7 +18,5 @@ func summarizeOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 @_cdecl("FuzzSummary_main")
 public func fuzzSummaryMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt
 {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in summarizeOne(data, size) }
+    runFuzzer(argc, argv) { data, size in summarizeOne(data, size) }
 }
