@@ -53,13 +53,32 @@ public final class FilingStore: Sendable {
             throw StoreError("\(path): there is no filing history here; 'greenledger ingest' creates one")
         }
         do {
-            queue = try DatabaseQueue(path: path, configuration: Self.configuration)
-            try Self.checkNotNewer(queue, path: path)
-            try Self.migrate(queue)
+            queue = try Self.open(path)
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError("\(path): cannot open the filing history: \(Self.describe(error))")
+        }
+    }
+
+    /// Opens the database, switches it to WAL and brings its schema up to date. Two processes creating or
+    /// opening one history at the same moment can find it locked while the other switches the journal
+    /// mode or migrates (SQLite does not wait on a busy handler there): that is retried, with a short
+    /// pause, for up to ``busyTimeoutSeconds``.
+    static func open(_ path: String) throws -> DatabaseQueue {
+        let deadline = Date().addingTimeInterval(busyTimeoutSeconds)
+        while true {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                try checkNotNewer(queue, path: path)
+                try migrate(queue)
+                return queue
+            } catch let error as DatabaseError
+                where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
+                && Date() < deadline
+            {
+                usleep(UInt32.random(in: 20_000...120_000))
+            }
         }
     }
 
