@@ -124,39 +124,38 @@ public enum Quantity {
     /// 1–6 digits; surrounding XML whitespace ignored. Nil for anything else (the XSD reports those), so
     /// every text the XSD accepts has a value: the largest, 999999999999999.999999, reads as about 1e15.
     public static func parse(_ bytes: some Collection<UInt8>) -> Double? {
-        var text: [UInt8] = []
-        text.reserveCapacity(24)
+        var mantissa: UInt64 = 0
         var integer = 0
         var fraction = 0
         var seenPoint = false
+        var started = false
         var ended = false
         for byte in bytes {
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                if !text.isEmpty { ended = true }
+                if started { ended = true }
                 continue
             }
             if ended { return nil }
+            started = true
             if byte == UInt8(ascii: ".") {
                 if seenPoint { return nil }
                 seenPoint = true
             } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
                 if seenPoint { fraction += 1 } else { integer += 1 }
                 if integer > integerDigits || fraction > fractionDigits { return nil }
+                // Exact while at most 18 digits; longer values are converted from their text below.
+                if integer + fraction <= 18 { mantissa = mantissa * 10 + UInt64(byte - 0x30) }
             } else {
                 return nil
             }
-            text.append(byte)
         }
         guard integer > 0, !(seenPoint && fraction == 0) else { return nil }
         if integer + fraction <= 18 {
-            // Exact in a UInt64; dividing by an exact power of ten rounds once, to the nearest Double.
-            var mantissa: UInt64 = 0
-            for byte in text where byte != UInt8(ascii: ".") {
-                mantissa = mantissa * 10 + UInt64(byte - 0x30)
-            }
+            // Dividing an exact mantissa by an exact power of ten rounds once, to the nearest Double.
             return Double(mantissa) / powersOfTen[fraction]
         }
         // Swift's decimal conversion rounds once, to the nearest Double.
+        let text = bytes.filter { !$0.isXMLWhitespace }
         return Double(String(decoding: text, as: UTF8.self))
     }
 }

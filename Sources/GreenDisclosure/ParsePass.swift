@@ -97,7 +97,10 @@ final class ParsePass: @unchecked Sendable {
     /// Whether the start of the file can be parsed at all: it is not empty and declares an accepted encoding.
     /// Otherwise the refusal is reported and the pass ends before libxml2 sees a byte.
     private func accepts(_ start: UnsafeRawBufferPointer) -> Bool {
-        let encoding = DeclaredEncoding.sniff(start)
+        // Only the first `declarationWindow` bytes, which `readStart` always has (or the whole file): the
+        // verdict must not depend on how many bytes the first read happened to return (a file or a pipe).
+        let encoding = DeclaredEncoding.sniff(
+            UnsafeRawBufferPointer(rebasing: start.prefix(Self.declarationWindow)))
         state.pointee.encoding = encoding
         if start.isEmpty {
             state.pointee.refuse(
@@ -183,12 +186,15 @@ final class ParsePass: @unchecked Sendable {
                 : "the file is damaged; export it again")
     }
 
+    /// The bytes in which the byte-order mark and the XML declaration must stand.
+    static let declarationWindow = 4096
+
     /// Reads the start of the input: at least 4 KiB (or all of it), so that the byte-order mark and the XML
     /// declaration are seen whole even from a pipe that hands over a few bytes at a time. A declaration
     /// longer than that is refused (``DeclaredEncoding``).
     private func readStart(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         var count = 0
-        while count < 4096 {
+        while count < Self.declarationWindow {
             let read = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
             if read == 0 { break }
             digest?.update(UnsafeRawBufferPointer(rebasing: buffer[count..<(count + read)]))

@@ -46,20 +46,18 @@ extension ReaderState {
             if name != .disclosure || namespace != Self.namespace {
                 let local = localName.map { String(cString: $0) } ?? "?"
                 let inNamespace = namespace.map { "in namespace \($0)" } ?? "without a namespace"
-                sink.report(
+                refuse(
                     Rules.notADisclosure, at: location,
                     "the root element is <\(local)> \(inNamespace); a filing's root is <Disclosure> in \(Self.namespace)",
                     hint: "is this a GreenLedger disclosure filing (format v1)?")
-                stop()
                 return false
             }
         }
         if stack.count >= Self.maximumDepth {
-            sink.report(
+            refuse(
                 Rules.malformedXML, at: location,
                 "elements are nested more than \(Self.maximumDepth) deep; a filing nests at most 6",
                 hint: "this is not a disclosure filing, or it is damaged")
-            stop()
             return false
         }
         return true
@@ -227,10 +225,9 @@ extension ReaderState {
     static let maximumRows = 1000
 
     mutating func tooManyRows(_ rule: Rule, _ element: String, at location: SourceLocation) {
-        sink.report(
+        refuse(
             rule, at: location,
             "more than \(Self.maximumRows) \(element) rows; a filing has one per district or category",
             hint: "this file is damaged or not a disclosure filing")
-        stop()
     }
 }
