@@ -14,7 +14,12 @@ from decimal import Decimal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Samples")
-GRID = Decimal("0.3869")
+# Declared benefits follow the CBRC guideline (Docs/methodology.md): electricity × thermal-power supply coal
+# consumption (305.5 gce/kWh, 2020 [P]) = tce saved, × 2.66 tCO2/tce (raw coal [D]).
+SUPPLY_COAL = Decimal("0.3055")  # tce per MWh
+COAL_CO2 = Decimal("2.66")  # tCO2 per tce
+# tCO2 per tce of the fuels an EnergySaving names (@fuel, Docs/format-extensions.md): kgCO2 ÷ kgce per unit.
+FUEL_CO2 = {None: COAL_CO2, "raw-coal": COAL_CO2, "natural-gas": Decimal("1.6257"), "diesel": Decimal("2.1247")}
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = [pow(3, i, 31) for i in range(17)]
 DISTRICTS = ["440303", "440304", "440305", "440306", "440307", "440308", "440309", "440310", "440311"]
@@ -90,6 +95,43 @@ def plus_years(d, years):
     return "%04d-%s-%s" % (int(y) + years, m, day)
 
 
+def days_before(d, days):
+    import datetime
+    return (datetime.date.fromisoformat(d) - datetime.timedelta(days=days)).isoformat()
+
+
+TENORS = [1, 2, 3, 5, 8, 10]  # years
+# Days past maturity at the period end of an overdue loan, by class (《商业银行金融资产风险分类办法》: more
+# than 90 days overdue is at least substandard, more than 270 doubtful, more than 360 loss).
+OVERDUE_DAYS = {"special-mention": (1, 90), "substandard": (91, 270), "doubtful": (271, 360), "loss": (361, 540)}
+
+
+def outstanding_maturity(originated, years, end):
+    """The maturity of a loan still on the books at `end`: `years` after origination, or the next longer
+    tenor when that date has passed (a short loan from years ago has been repaid; an old loan still
+    outstanding is a long one). From 2019-06-01 the 10-year tenor always reaches past the period."""
+    for tenor in TENORS[TENORS.index(years):]:
+        if plus_years(originated, tenor) > end:
+            return plus_years(originated, tenor)
+    raise ValueError("no tenor of %s reaches past %s" % (originated, end))
+
+
+def overdue_maturity(loan, drawn, end):
+    """The maturity of a loan that is overdue at `end`, or None for a current one. Derived from values
+    already drawn, so the random stream (and every other figure) is the same as without overdue loans:
+    a non-performing loan whose drawn tenor ended before the period end is overdue by a number of days
+    fitting its class (taken from its balance); a special-mention loan only when the drawn tenor ended in
+    the period's last 90 days, and then by exactly those days. Performing loans are never more than 90
+    days overdue."""
+    if loan.cls not in OVERDUE_DAYS or drawn >= end:
+        return None
+    lo, hi = OVERDUE_DAYS[loan.cls]
+    if loan.cls == "special-mention":
+        return drawn if days_before(end, hi) <= drawn else None
+    maturity = days_before(end, lo + loan.balance // 100 % (hi - lo + 1))
+    return maturity if maturity > loan.originated else None
+
+
 class Loan:
     pass
 
@@ -101,11 +143,14 @@ def make_loan(rng, n, prefix, district_weights, green_rate, size_mix, balance_ra
     loan.size = rng.choices(["large", "medium", "small", "micro"], weights=size_mix)[0]
     loan.uscc = uscc(rng)
     loan.originated = date(rng, "2019-06-01", end)
-    loan.maturity = plus_years(loan.originated, rng.choice([1, 2, 3, 5, 8, 10]))
+    loan.tenor = rng.choice(TENORS)
+    loan.contractual_maturity = outstanding_maturity(loan.originated, loan.tenor, end)
     lo, hi = balance_range
     loan.balance = rng.randint(lo * 100, hi * 100) // 100 * 100 + rng.choice([0, 0, 0, 50, 25])
     loan.cls = rng.choices(["normal", "special-mention", "substandard", "doubtful", "loss"],
                            weights=[93, 4, 1.5, 1, 0.5])[0]
+    overdue = overdue_maturity(loan, plus_years(loan.originated, loan.tenor), end)
+    loan.maturity = overdue or loan.contractual_maturity
     loan.green = None
     loan.emissions = None
     if rng.random() < green_rate:
@@ -117,6 +162,9 @@ def make_loan(rng, n, prefix, district_weights, green_rate, size_mix, balance_ra
         total = max(loan.balance // 100 + 1_000_000, rng.randint(plo, phi))
         eia = total >= 30_000_000 and rng.random() < 0.8
         evaluation = rng.choice(["done", "done", "pending"]) if (total >= 50_000_000 and eia) else "not-required"
+        # Values added since the first samples come from a generator of their own, seeded by the loan, so that
+        # the main stream (and every other figure) stays as it was.
+        extra = random.Random("%s %s %s" % (loan.id, end, code))
         g = {"edition": edition, "code": code, "cf": eligible and rng.random() < 0.4,
              "project": (PLACES[loan.district] + name + "项目", money(total * 100), eia, evaluation),
              "activity": None, "benefits": []}
@@ -126,21 +174,41 @@ def make_loan(rng, n, prefix, district_weights, green_rate, size_mix, balance_ra
             mwh = (mw * hours).quantize(Decimal("1"))
             g["activity"] = ("Generation", [("technology", "solar-pv" if kind == "solar" else "wind-onshore"),
                                             ("capacityMW", str(mw)), ("annualMWh", str(mwh))])
-            co2 = (mwh * GRID * Decimal(rng.randint(96, 104)) / 100).quantize(Decimal("0.01"))
-            g["benefits"] = [("CO2e", str(co2)), ("StandardCoal", str((mwh * Decimal("0.3")).quantize(Decimal("0.1"))))]
+            coal = mwh * SUPPLY_COAL
+            co2 = (coal * COAL_CO2 * Decimal(rng.randint(96, 104)) / 100).quantize(Decimal("0.01"))
+            g["benefits"] = [("CO2e", str(co2)), ("StandardCoal", str(coal.quantize(Decimal("0.1"))))]
         elif kind == "saving":
-            tce = Decimal(rng.randint(500, 20000)) / 10
+            # The drawn tce is the fuel part; the tce declared includes the electricity saved (MWh × 0.3055).
+            fuel_tce = Decimal(rng.randint(500, 20000)) / 10
             mwh = Decimal(rng.randint(100, 8000))
-            g["activity"] = ("EnergySaving", [("annualTce", str(tce)), ("annualMWhSaved", str(mwh))])
-            g["benefits"] = [("CO2e", str((mwh * GRID).quantize(Decimal("0.01")))), ("StandardCoal", str(tce))]
+            fuel = extra.choice([None, None, "natural-gas", "raw-coal", "diesel"])
+            tce = (fuel_tce + mwh * SUPPLY_COAL).quantize(Decimal("0.1"))
+            co2 = ((mwh * SUPPLY_COAL * COAL_CO2 + fuel_tce * FUEL_CO2[fuel]) * extra.randint(95, 105) / 100).quantize(Decimal("0.01"))
+            g["activity"] = ("EnergySaving", [("annualTce", str(tce)), ("annualMWhSaved", str(mwh))]
+                             + ([("fuel", fuel)] if fuel else []))
+            g["benefits"] = [("CO2e", str(co2)), ("StandardCoal", str(tce))]
         elif kind == "building":
             area = rng.randint(20000, 300000)
             mwh = Decimal(area) * Decimal(rng.randint(8, 20)) / 1000
             g["activity"] = ("Building", [("floorAreaM2", str(area)), ("annualMWhSaved", str(mwh.quantize(Decimal("0.1")))),
                                           ("rating", rng.choice(["two-star", "three-star"]))])
-            g["benefits"] = [("CO2e", str((mwh * GRID).quantize(Decimal("0.01"))))]
+            coal = mwh * SUPPLY_COAL
+            g["benefits"] = [("CO2e", str((coal * COAL_CO2).quantize(Decimal("0.01")))),
+                             ("StandardCoal", str(coal.quantize(Decimal("0.1"))))]
+            if extra.random() < 0.6:  # green buildings' water saving (rainwater, reclaimed water), t a year
+                g["benefits"].append(("WaterSaved", str(area * extra.randint(2, 8) // 10)))
         elif kind == "pollution":
-            g["benefits"] = [("SO2", str(Decimal(rng.randint(50, 3000)) / 10)), ("NOx", str(Decimal(rng.randint(50, 2000)) / 10))]
+            so2, nox = Decimal(rng.randint(50, 3000)) / 10, Decimal(rng.randint(50, 2000)) / 10
+            if extra.random() < 0.5:
+                g["benefits"] = [("SO2", str(so2)), ("NOx", str(nox))]
+            else:
+                # A water-pollution project in an industrial park instead (same level-1 category).
+                g["code"] = "2.3.5"
+                g["project"] = (PLACES[loan.district] + GFSP["2.3.5"] + "项目",) + g["project"][1:]
+                loan.industry = industry("4620")
+                g["benefits"] = [("COD", str(Decimal(extra.randint(200, 9000)) / 10)),
+                                 ("AmmoniaNitrogen", str(Decimal(extra.randint(20, 900)) / 10)),
+                                 ("WaterSaved", str(extra.randint(50_000, 900_000)))]
         else:
             g["benefits"] = [("CO2e", str(Decimal(rng.randint(1000, 900000)) / 100))]
         if no_benefit:
@@ -157,7 +225,7 @@ def make_loan(rng, n, prefix, district_weights, green_rate, size_mix, balance_ra
         segs.append("inclusive-small-micro")
     if loan.industry[0] in "CI" and rng.random() < 0.35:
         segs.append("tech-enterprise")
-    if loan.industry[0] == "C" and int(loan.maturity[:4]) - int(loan.originated[:4]) > 1 and rng.random() < 0.7:
+    if loan.industry[0] == "C" and loan.tenor > 1 and rng.random() < 0.7:  # the drawn tenor: same draws as before
         segs.append("manufacturing-mid-long-term")
     loan.segments = segs
     if loan.size in ("large", "medium") and rng.random() < 0.45:
@@ -271,6 +339,14 @@ def filing(lender, loans=None, figures=None, operations=None, marks=None, header
     return "\n".join(out) + "\n"
 
 
+def check(loans):
+    """Dates a real book shows: maturity after origination, a mid/long-term loan longer than a year."""
+    for l in loans:
+        assert l.originated < l.maturity, (l.id, l.originated, l.maturity)
+        if "manufacturing-mid-long-term" in l.segments:
+            assert plus_years(l.originated, 1) < l.maturity, (l.id, l.originated, l.maturity)
+
+
 def write(path, text):
     with open(os.path.join(OUT, path), "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
@@ -310,12 +386,14 @@ def quarter():
                    "values": [("OfficeDiesel", "0"), ("OfficeNaturalGas", str(rng.randint(1000, 20000))),
                               ("VehicleGasoline", str(rng.randint(2000, 40000))), ("Electricity", str(rng.randint(300000, 4000000))),
                               ("Water", str(rng.randint(2000, 50000))), ("Paper", str(Decimal(rng.randint(10, 300)) / 10))]}
+        check(loans)
         write("2026-Q3/%s.xml" % key, filing(lender, loans, operations=ops))
         IDENTITIES.append((key, lender, n, weights, rate, mix, brange))
     # Pingshan village bank: revision 1, then a corrected revision 2 (one balance restated).
     lender = {"uscc": uscc(rng), "kind": "village-bank", "zh": "深圳坪山示例村镇银行股份有限公司",
               "en": "Shenzhen Pingshan Example Village Bank Co., Ltd.", "prepared": "2026-10-10"}
     loans = [make_loan(rng, i, "PSV", [1, 1, 1, 1, 3, 0, 1, 10, 2], 0.1, [1, 4, 10, 8], (100_000, 5_000_000)) for i in range(1, 81)]
+    check(loans)
     write("2026-Q3/pingshan-village-bank-r1.xml", filing(lender, loans))
     IDENTITIES.append(("pingshan-village-bank", dict(lender), 80, [1, 1, 1, 1, 3, 0, 1, 10, 2], 0.1, [1, 4, 10, 8], (100_000, 5_000_000)))
     loans[17].balance += 1_250_000_00
@@ -351,7 +429,41 @@ def previous_quarter():
             write("2026-Q2/%s.xml" % key, filing(lender, None, figures=figures))
             continue
         loans = [make_loan(rng, i, key[:3].upper(), weights, rate * 0.85, mix, brange, end="2026-06-30") for i in range(1, n + 1)]
+        check(loans)
         write("2026-Q2/%s.xml" % key, filing(lender, loans))
+
+
+EARLIER = [
+    # period, last day, seed, prepared month, share of the 2026-Q3 green rate, bank branch's green loans (fen)
+    ("2025-Q3", "2025-09-30", 20251012, "2025-10", 0.62, 5_640_000_000_00),
+    ("2025-Q4", "2025-12-31", 20260112, "2026-01", 0.70, 5_910_000_000_00),
+    ("2026-Q1", "2026-03-31", 20260412, "2026-04", 0.78, 6_230_000_000_00),
+]
+
+
+def earlier_quarters():
+    """The three quarters before 2026-Q2 (history/): a year of filings, so that the history gives the
+    green share's year-on-year growth and each lender's previous three quarters (the PBoC evaluation's
+    indicators). Independent seeds: the 2026 files do not change."""
+    for period, end, seed, month, factor, branch_green in EARLIER:
+        rng = random.Random(seed)
+        os.makedirs(os.path.join(OUT, "history", period), exist_ok=True)
+        for key, lender, n, weights, rate, mix, brange in IDENTITIES:
+            lender = dict(lender, period=period, revision=1, prepared="%s-%02d" % (month, rng.randint(8, 16)))
+            if weights is None:
+                figures = dict(n)
+                figures["green"] = branch_green
+                figures["districts"] = {code: [t, g * branch_green // 6_912_000_000_00] for code, (t, g) in n["districts"].items()}
+                base = {("gfsp-2025", "4"): 2_600_000_000_00, ("gfsp-2025", "6"): 2_950_000_000_00, ("gfsp-2025", "1"): 1_362_000_000_00}
+                categories = {key: value * branch_green // 6_912_000_000_00 for key, value in base.items()}
+                # The parts are rounded down: the rest goes to the first row so that they add up to the total.
+                categories[("gfsp-2025", "4")] += branch_green - sum(categories.values())
+                figures["categories"] = categories
+                write("history/%s/%s.xml" % (period, key), filing(lender, None, figures=figures))
+                continue
+            loans = [make_loan(rng, i, key[:3].upper(), weights, rate * factor, mix, brange, end=end) for i in range(1, n + 1)]
+            check(loans)
+            write("history/%s/%s.xml" % (period, key), filing(lender, loans))
 
 
 def invalid():
@@ -362,11 +474,13 @@ def invalid():
     def base():
         r = random.Random(99)
         loans = [make_loan(r, i, "TST", [1, 1, 1, 1, 5, 1, 1, 1, 1], 0.0, [0, 2, 5, 5], (100_000, 900_000)) for i in range(1, 5)]
+        for l in loans:
+            l.maturity = l.contractual_maturity  # classified normal below: not overdue either
         g = make_loan(random.Random(5), 5, "TST", [0, 0, 0, 0, 1, 0, 0, 0, 0], 1.0, [0, 2, 5, 5], (100_000, 900_000))
         g.originated, g.maturity = "2025-11-03", "2035-11-03"
         g.green = {"edition": "gfsp-2025", "code": "4.2.2", "cf": True, "project": ("龙岗屋顶分布式光伏项目", "38000000.00", False, "not-required"),
                    "activity": ("Generation", [("technology", "solar-pv"), ("capacityMW", "20"), ("annualMWh", "21500")]),
-                   "benefits": [("CO2e", "8318.35")]}
+                   "benefits": [("CO2e", "17471.55"), ("StandardCoal", "6568.3")]}
         g.industry = "D4416"
         g.emissions = None
         loans.append(g)
@@ -381,6 +495,7 @@ def invalid():
 
     loans = base()
     write("invalid/valid-base.xml", filing(lender, loans))
+    write("valid-base.xml", filing(lender, loans))  # the same clean filing, where the CLI tests expect it
     text = filing(lender, loans)
     case("GL-XML-001-truncated", text[: text.index("    <Loan id=\"TST-000003\">")] + "    <Loan id=\"TST-000003\"><!-- GL-XML-001 -->\n")
     case("GL-XML-002-doctype", text.replace('<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -416,6 +531,8 @@ def invalid():
     case("GL-LOAN-005-originated-after-period", filing(lender, l, marks={l[0].id: {"originated": "GL-LOAN-005"}}))
     l = base(); l[1].maturity = "2018-01-01"; l[1].originated = "2020-01-01"
     case("GL-LOAN-006-maturity-before-origination", filing(lender, l, marks={l[1].id: {"maturity": "GL-LOAN-006"}}))
+    l = base(); l[1].maturity = "2026-06-01"  # 121 days before the period end, still normal
+    case("GL-LOAN-007-overdue-still-performing", filing(lender, l, marks={l[1].id: {"maturity": "GL-LOAN-007"}}))
     l = base(); l[4].green["edition"] = "gfsp-2030"
     case("GL-GREEN-001-unknown-edition", filing(lender, l, figures=portfolio(base()), marks={l[4].id: {"green": "GL-GREEN-001"}}))
     l = base(); l[4].green["code"] = "4.2.99"
@@ -432,7 +549,7 @@ def invalid():
     case("GL-GREEN-007-investment-evaluation", filing(lender, l, marks={l[4].id: {"project": "GL-GREEN-007"}}))
     l = base(); l[4].green["benefits"] = []; l[4].green["activity"] = None
     case("GL-GREEN-008-no-benefits", filing(lender, l, marks={l[4].id: {"green": "GL-GREEN-008"}}))
-    l = base(); l[4].green["benefits"] = [("CO2e", "16000.00")]
+    l = base(); l[4].green["benefits"] = [("CO2e", "8318.35")]  # the average grid factor, not the guideline
     case("GL-GREEN-009-generation-mismatch", filing(lender, l, marks={l[4].id: {"benefits": "GL-GREEN-009"}}))
     p = portfolio(base()); p["total"] += 100
     case("GL-REC-001-total", filing(lender, base(), figures=p, marks={"total": "GL-REC-001"}))
@@ -477,4 +594,5 @@ if __name__ == "__main__":
     os.makedirs(os.path.join(OUT, "invalid"), exist_ok=True)
     quarter()
     previous_quarter()
+    earlier_quarters()
     invalid()

@@ -7,7 +7,7 @@ enum AttributeName: UInt8, CaseIterable {
     case uscc, kind, lang, code, standard, id, district, industry, size, carbonFacility
     case name, totalInvestment, eiaRequired, evaluation, technology, capacityMW, annualMWh, annualTce
     case annualMWhSaved, floorAreaM2, rating, vehicles, annualKm, year, scope1, scope2, quality, basis
-    case denominator, employees
+    case denominator, employees, fuel
 
     var xmlName: String { String(describing: self) }
 }

@@ -21,6 +21,16 @@ public enum DisclosureReader {
     public static func validate(
         _ input: FilingInput, options: ReaderOptions = ReaderOptions(), onLoan: ((Loan) -> Void)? = nil
     ) throws -> ValidationReport {
+        try validate(
+            input, options: options, onLoanInPeriod: onLoan.map { call in { loan, _ in call(loan) } })
+    }
+
+    /// ``validate(_:options:onLoan:)`` whose callback also gets the filing's reporting period (read from the
+    /// header, which precedes the loans; nil when it is missing or unreadable).
+    public static func validate(
+        _ input: FilingInput, options: ReaderOptions = ReaderOptions(),
+        onLoanInPeriod onLoan: ((Loan, ReportingPeriod?) -> Void)?
+    ) throws -> ValidationReport {
         _ = LibXML2.initialized
         _ = DisclosureSchema.shared
         let reader = try ChunkReader(input)

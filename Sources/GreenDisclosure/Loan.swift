@@ -70,7 +70,9 @@ public struct FinancedProject: Hashable, Sendable, Encodable {
 /// Physical inputs that let the tool estimate a project's carbon reduction (`Green/Activity`).
 public enum ProjectActivity: Hashable, Sendable, Encodable {
     case generation(technology: String, capacityMW: Double?, annualMWh: Double?)
-    case energySaving(annualTce: Double?, annualMWhSaved: Double?)
+    /// `annualTce` is the whole saving with electricity counted inside it; `annualMWhSaved` is its electricity
+    /// part; `fuel` (a GreenLedger extension of v1) names the fuel the rest is in.
+    case energySaving(annualTce: Double?, annualMWhSaved: Double?, fuel: String?)
     case building(floorAreaM2: Double?, annualMWhSaved: Double?, rating: String?)
     case transport(vehicles: Int?, annualKm: Double?, kind: String)
 }

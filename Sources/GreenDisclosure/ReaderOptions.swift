@@ -4,9 +4,10 @@ import GreenTaxonomy
 public struct ReaderOptions: Sendable {
     /// Findings stored per rule; all are counted. Protects memory on a badly broken gigabyte file.
     public var storedFindingsPerRule = 1000
-    /// Grid emission factor for the `Generation` cross-check (GL-GREEN-009), in tCO2/MWh; named in findings.
-    public var gridFactor: EmissionFactor
-    /// Relative difference above which a declared CO2e is flagged (0.20 = 20 %).
+    /// The estimate a declared `Generation` CO2e is compared with (GL-GREEN-009); named in findings.
+    public var generationCheck: GenerationCheck
+    /// Relative difference above which a declared CO2e gets a note (0.20 = 20 %): GreenLedger's screening
+    /// threshold — no regulatory tolerance was found.
     public var generationTolerance = 0.20
     /// Compute the SHA-256 of the bytes read (for provenance); off by default to keep `validate` lean.
     public var computeSHA256 = false
@@ -17,12 +18,10 @@ public struct ReaderOptions: Sendable {
     /// on a thread of its own) and for fuzzing.
     public var pipelined = true
 
-    /// Defaults: 1000 findings stored per rule; the default grid factor of `Taxonomy/emission-factors.tsv`
-    /// (the Southern-region 2022 average).
-    public init(
-        storedFindingsPerRule: Int = 1000, gridFactor: EmissionFactor = Taxonomy.standard.defaultGridFactor
-    ) {
+    /// Defaults: 1000 findings stored per rule; generation compared with the CBRC guideline's estimate from
+    /// the reference data (``GenerationCheck/standard``).
+    public init(storedFindingsPerRule: Int = 1000, generationCheck: GenerationCheck = .standard) {
         self.storedFindingsPerRule = storedFindingsPerRule
-        self.gridFactor = gridFactor
+        self.generationCheck = generationCheck
     }
 }

@@ -196,7 +196,8 @@ extension ReaderState {
         case (.activity, .energySaving):
             fieldLocations.activity = location
             loan.green?.activity = .energySaving(
-                annualTce: list.quantity(.annualTce), annualMWhSaved: list.quantity(.annualMWhSaved))
+                annualTce: list.quantity(.annualTce), annualMWhSaved: list.quantity(.annualMWhSaved),
+                fuel: list.string(.fuel, cache: &strings.fuel))
         case (.activity, .building):
             fieldLocations.activity = location
             loan.green?.activity = .building(

@@ -81,6 +81,12 @@ public enum Rules {
     public static let maturityBeforeOrigination = Rule(
         id: "GL-LOAN-006", severity: .error, titleZh: "到期日早于发放日", titleEn: "maturity before origination",
         source: "\(spec), Loans: Maturity ≥ Originated")
+    public static let overdueButPerforming = Rule(
+        id: "GL-LOAN-007", severity: .warning, titleZh: "逾期超过90天的贷款仍分类为正常或关注",
+        titleEn: "loan more than 90 days past maturity still classified normal or special-mention",
+        source:
+            "《商业银行金融资产风险分类办法》 (CBIRC and PBoC, published 2023-02-11, in force 2023-07-01 [P]; "
+            + "article not read): more than 90 days overdue is at least substandard (次级类)")
     public static let unknownEdition = Rule(
         id: "GL-GREEN-001", severity: .error, titleZh: "绿色目录版本未知", titleEn: "unknown catalogue edition",
         source: "\(spec), Green/@standard")
@@ -114,9 +120,11 @@ public enum Rules {
         titleEn: "green loan declares no benefits",
         source: "深圳市金融机构环境信息披露指引 (深金监发〔2022〕37号): environmental impact of financing")
     public static let generationMismatch = Rule(
-        id: "GL-GREEN-009", severity: .warning, titleZh: "申报减排量与估算相差超过20%",
-        titleEn: "declared CO2e differs by more than 20% from the estimate",
-        source: "reference §7.4: ER = annual MWh × grid factor")
+        id: "GL-GREEN-009", severity: .note, titleZh: "申报减排量与GreenLedger估算相差超过20%（筛查提示）",
+        titleEn: "declared CO2e differs by more than 20% from GreenLedger's estimate (screening note)",
+        source:
+            "GreenLedger screening threshold, not a regulation (no tolerance found in a source); estimate by the "
+            + "CBRC 《绿色信贷项目节能减排量测算指引》 method, reference §7.3–§7.4 [P]")
     public static let totalMismatch = Rule(
         id: "GL-REC-001", severity: .error, titleZh: "贷款余额合计与各项贷款不符",
         titleEn: "loan balances do not add up to TotalLoans",
@@ -158,7 +166,7 @@ public enum Rules {
         malformedXML, forbiddenDTD, notADisclosure, encoding, sizeLimit, schema, malformedAmount, lenderUSCC,
         periodDates, lenderName, periodRange, revisionRange,
         duplicateLoanID, borrowerUSCC, borrowerDistrict, industryCode, originatedAfterPeriod,
-        maturityBeforeOrigination,
+        maturityBeforeOrigination, overdueButPerforming,
         unknownEdition, unknownGreenCode, notLevel3, olderEdition, unverifiableEdition, carbonFacility,
         investmentEvaluation, noBenefits, generationMismatch, totalMismatch, greenMismatch, segmentMismatch,
         nplMismatch, districtMismatch, categoryMismatch, numeratorAboveTotal, portfolioDistrict,

@@ -49,6 +49,20 @@ extension RuleChecker {
                 Rules.maturityBeforeOrigination, at: fields.maturity,
                 "maturity \(maturity) is before origination \(originated)", loanID: id)
         }
+        if let period, let classification = loan.classification, let maturity = loan.maturity,
+            loan.isOverdueButPerforming(periodEnd: period.lastDay),
+            let days = loan.daysPastMaturity(at: period.lastDay)
+        {
+            sink.report(
+                Rules.overdueButPerforming, at: fields.maturity,
+                "loan '\(id)' is \(days) days past its maturity \(maturity) at the end of period \(period) "
+                    + "(\(period.lastDay)) and still classified \(classification.rawValue)",
+                hint:
+                    "more than \(Loan.performingOverdueLimitDays) days overdue is at least substandard: "
+                    + "reclassify it as substandard, doubtful or loss, or correct the maturity (for a rolled-over "
+                    + "or extended loan, the new maturity)",
+                loanID: id)
+        }
         if let green = loan.green { checkGreen(green, loan: loan, fields: fields, sink: &sink) }
     }
 
@@ -184,16 +198,20 @@ extension RuleChecker {
         }
         guard case .generation(_, _, let mwh?) = green.activity, let declared = benefits.co2eTonnes, mwh > 0
         else { return }
-        let estimate = mwh * options.gridFactor.value
+        let check = options.generationCheck
+        let estimate = mwh * check.tonnesPerMWh
         guard estimate > 0 else { return }  // a zero factor gives nothing to compare with
         let difference = abs(declared - estimate) / estimate
         if difference > options.generationTolerance {
             sink.report(
                 Rules.generationMismatch, at: fields.co2e,
                 "declared \(DecimalText.tonnes(declared)) tCO2e differs by \(DecimalText.percent(difference)) from "
-                    + "\(DecimalText.tonnes(mwh)) MWh × \(options.gridFactor.value) tCO2/MWh (\(options.gridFactor.id) \(options.gridFactor.confidence.tag)) = "
+                    + "GreenLedger's estimate \(DecimalText.tonnes(mwh)) MWh \(check.method) = "
                     + "\(DecimalText.tonnes(estimate)) tCO2e",
-                hint: "check the declared CO2e, or explain the method used", loanID: loan.id)
+                hint:
+                    "a screening note, not a regulatory limit: GreenLedger flags differences above 20 %; check the "
+                    + "declared CO2e, or state the method and factors the project used",
+                loanID: loan.id)
         }
     }
 }

@@ -6,9 +6,9 @@ struct RuleRunner {
     var totals = LoanTotals()
     var period: ReportingPeriod?
     var portfolio = Portfolio()
-    let onLoan: ((Loan) -> Void)?
+    let onLoan: ((Loan, ReportingPeriod?) -> Void)?
 
-    init(fileName: String, options: ReaderOptions, onLoan: ((Loan) -> Void)?) {
+    init(fileName: String, options: ReaderOptions, onLoan: ((Loan, ReportingPeriod?) -> Void)?) {
         checker = RuleChecker(options: options)
         sink = DiagnosticSink(file: fileName, storedPerRule: options.storedFindingsPerRule)
         self.onLoan = onLoan
@@ -25,7 +25,7 @@ struct RuleRunner {
         case .loan(let loan, let fields):
             checker.checkLoan(loan, fields: fields, period: period, sink: &sink)
             totals.add(loan)
-            onLoan?(loan)
+            onLoan?(loan, period)
         case .end(let hasLoans):
             if hasLoans { checker.reconcile(portfolio, totals: totals, sink: &sink) }
         }

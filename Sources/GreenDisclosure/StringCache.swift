@@ -39,4 +39,5 @@ struct AttributeStrings {
     var technology = StringCache()
     var evaluation = StringCache()
     var kind = StringCache()
+    var fuel = StringCache()
 }

@@ -88,6 +88,20 @@ public struct AggregateReport: Sendable, Encodable {
     public let categories: [CategoryShare]
     public let avoided: CarbonTotals
     public let financed: FinancedTotals
+    /// The seven benefits over the included filings with loan-level data (``benefitsFrom`` of them).
+    public var benefits = BenefitBreakdown()
+    /// Included filings whose benefits are in ``benefits``, of the included filings.
+    public var benefitsFrom = 0
+    /// The carbon benefit by effect over the same filings.
+    public var carbonEffect = CarbonEffectSplit()
+    /// Green NPL and possibly understated NPL over the included filings with loan-level data
+    /// (``creditRiskFrom`` of them).
+    public var creditRisk = CreditRiskFigures()
+    public var creditRiskFrom = 0
+    /// The avoided-emissions baselines of the included filings' stored estimates, e.g. `["guideline"]`.
+    public var baselines: [String] = []
+    /// The PBoC green-finance evaluation's indicators per lender (from the filing history).
+    public var evaluation: GreenFinanceEvaluation?
     /// Different filings with the same lender, period and revision: none of them is counted.
     public let conflicts: [FilingConflict]
     /// The green share of every stored period (from the filing history), oldest first.
@@ -99,7 +113,8 @@ public struct AggregateReport: Sendable, Encodable {
 
     /// The JSON schema id of ``encode(to:)`` (keys, types and units: `Docs/json-output.md`). Version 2 has
     /// snake_case keys throughout (version 1 had `nameZh`, `shareOfGreen`, `targetDatePassed`…).
-    public static let schema = "greenledger-aggregate/2"
+    /// Version 3 adds `benefits`, `carbon_effect`, `credit_risk`, `baselines` and `evaluation`.
+    public static let schema = "greenledger-aggregate/3"
 
     /// Change of the green share since the previous quarter, in percentage points; nil without history.
     public var quarterOnQuarter: Double? { change(lag: 1) }
@@ -121,7 +136,11 @@ public struct AggregateReport: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case schema, period, district, filings, book, shares, targets, districts, lenders, categories,
             avoided, financed
-        case history, source, projections, conflicts
+        case history, source, projections, conflicts, benefits, baselines, evaluation
+        case benefitsFrom = "benefits_from_filings"
+        case carbonEffect = "carbon_effect"
+        case creditRisk = "credit_risk"
+        case creditRiskFrom = "credit_risk_from_filings"
         case targetSet = "target_set"
         case gridFactor = "grid_factor"
         case quarterOnQuarter = "quarter_on_quarter_pp"
@@ -145,6 +164,13 @@ public struct AggregateReport: Sendable, Encodable {
         try c.encode(categories, forKey: .categories)
         try c.encode(avoided, forKey: .avoided)
         try c.encode(financed, forKey: .financed)
+        try c.encode(baselines, forKey: .baselines)
+        try c.encode(benefits, forKey: .benefits)
+        try c.encode(benefitsFrom, forKey: .benefitsFrom)
+        try c.encode(carbonEffect, forKey: .carbonEffect)
+        try c.encode(creditRisk, forKey: .creditRisk)
+        try c.encode(creditRiskFrom, forKey: .creditRiskFrom)
+        try c.encode(evaluation, forKey: .evaluation)
         try c.encode(history, forKey: .history)
         try c.encode(source, forKey: .source)
         try c.encode(projections, forKey: .projections)
@@ -209,7 +235,7 @@ public enum Aggregator {
             avoided.merge(filing.avoidedTotals)
             financed.merge(filing.financedTotals)
         }
-        return AggregateReport(
+        var report = AggregateReport(
             period: period, district: district, targetSet: targets.name, gridFactor: grid,
             filings: statuses(filings, unreadable: unreadable, selection: selection),
             book: book,
@@ -218,6 +244,8 @@ public enum Aggregator {
             districts: ShareAnalysis.districts(book), lenders: lenderRows(included, books: books),
             categories: district == nil ? ShareAnalysis.categories(book) : [], avoided: avoided,
             financed: financed, conflicts: selection.conflicts(in: filings))
+        report.addLoanLevelFigures(included, district: district)
+        return report
     }
 
     /// Every filing given, readable or not, with its treatment; by file name.

@@ -1,22 +1,6 @@
 import GreenDisclosure
 import GreenTaxonomy
 
-/// The factors a carbon estimate uses, named in every output.
-public struct EstimationFactors: Sendable, Encodable {
-    public let grid: EmissionFactor
-    /// tCO2 per tce saved (derived from the raw-coal coefficients: 1.9003 / 0.7143 ≈ 2.66, [D]).
-    public let tceToCO2: EmissionFactor
-
-    public init(grid: EmissionFactor, taxonomy: Taxonomy = .standard) {
-        self.grid = grid
-        // Compiled-in reference data (Taxonomy/), not parsed input: its absence is a build defect.
-        guard let factor = try? taxonomy.emissionFactor("tce-co2-raw-coal") else {
-            fatalError("the reference data has no emission factor tce-co2-raw-coal")
-        }
-        tceToCO2 = factor
-    }
-}
-
 /// The carbon-reduction estimate of one green loan's project, and the part attributed to the lender.
 public struct LoanCarbonEstimate: Hashable, Sendable, Encodable {
     public let loanID: String
@@ -24,6 +8,9 @@ public struct LoanCarbonEstimate: Hashable, Sendable, Encodable {
     public let method: String?
     /// Estimated annual reduction of the whole project, tCO2e; nil when not estimated.
     public let projectTonnes: Double?
+    /// Estimated annual standard coal saved by the whole project, tce: under the guideline baseline for
+    /// electricity, and the declared tce of an `EnergySaving`; nil otherwise.
+    public let projectTce: Double?
     /// The project's declared annual CO2e reduction, t.
     public let declaredTonnes: Double?
     /// min(1, balance ÷ project total investment); nil without a total investment.
@@ -41,6 +28,7 @@ public struct LoanCarbonEstimate: Hashable, Sendable, Encodable {
         case method, attribution, factors
         case loanID = "loan_id"
         case projectTonnes = "project_tonnes"
+        case projectTce = "project_tce"
         case declaredTonnes = "declared_tonnes"
         case attributedTonnes = "attributed_tonnes"
         case attributedDeclaredTonnes = "attributed_declared_tonnes"
@@ -50,53 +38,75 @@ public struct LoanCarbonEstimate: Hashable, Sendable, Encodable {
 
 /// Carbon-reduction estimates of green loans' projects.
 ///
-/// Method (shared/domain/reference.md §7.4, CBRC practice; documented choices): `Generation`: annual MWh ×
-/// grid factor. `EnergySaving`: MWh saved × grid factor plus tce saved × 2.66 tCO2/tce [D] (the two are
-/// taken as separate electricity and fuel savings). `Building`: MWh saved × grid factor. `Transport`: not
-/// estimated — the factor table has no vehicle factors. Attribution to the lender: project reduction ×
-/// min(1, loan balance ÷ project total investment).
+/// Method (shared/domain/reference.md §7.3–§7.4; CBRC 《绿色信贷项目节能减排量测算指引》 [P]):
+/// - Electricity generated (`Generation`) or saved (`Building`, the electricity part of `EnergySaving`) is
+///   measured against the chosen ``GenerationBaseline``: by default the guideline's — MWh × thermal-power
+///   supply coal consumption (gce/kWh) = tce of standard coal saved, × 2.66 tCO2/tce (raw coal, [D]); or
+///   MWh × the average grid factor.
+/// - `EnergySaving @annualTce @annualMWhSaved`: the tce figure is the whole saving with the electricity
+///   counted inside it (Chinese energy-saving statistics, GB/T 2589 综合能耗: electricity is converted into
+///   standard coal and added to the fuels); MWh is its electricity part. The electricity part in tce is MWh ×
+///   supply coal consumption, the rest is fuel and is converted with the fuel's own tCO2/tce (`@fuel`; raw coal
+///   when not stated, and said so). Nothing is counted twice.
+/// - `Transport`: not estimated — the factor table has no vehicle factors.
+/// - Attribution to the lender: project reduction × min(1, loan balance ÷ project total investment).
 public enum CarbonEstimator {
     /// The estimate for a green loan; nil for a loan that is not green.
     public static func estimate(_ loan: Loan, factors: EstimationFactors) -> LoanCarbonEstimate? {
         guard let green = loan.green else { return nil }
         let declared = green.benefits?.co2eTonnes
-        var attribution: Double? = nil
-        if let investment = green.project?.totalInvestment, investment.fen > 0, let balance = loan.balance {
-            attribution = min(1, Double(balance.fen) / Double(investment.fen))
-        }
-        let grid = factors.grid
+        let attribution = Self.attribution(loan)
         var tonnes: Double? = nil
+        var tce: Double? = nil
         var method: String? = nil
         var used: [String] = []
         var reason: String? = nil
         switch green.activity {
-        case .generation(_, _, let mwh?):
-            tonnes = mwh * grid.value
-            method = "\(number(mwh)) MWh × \(grid.value) tCO2/MWh"
-            used = [grid.id]
-        case .energySaving(let tce, let mwh):
-            var parts: [String] = []
-            var sum = 0.0
-            if let mwh {
-                sum += mwh * grid.value
-                parts.append("\(number(mwh)) MWh × \(grid.value) tCO2/MWh")
-                used.append(grid.id)
-            }
-            if let tce {
-                sum += tce * factors.tceToCO2.value
-                parts.append("\(number(tce)) tce × \(factors.tceToCO2.value) tCO2/tce [D]")
-                used.append(factors.tceToCO2.id)
-            }
-            if parts.isEmpty {
-                reason = "EnergySaving gives neither MWh nor tce saved"
+        case .generation(_, _, let mwh?), .building(_, let mwh?, _):
+            if let electricity = Self.electricity(mwh, factors: factors) {
+                (tonnes, tce, method, used) = electricity
             } else {
-                tonnes = sum
-                method = parts.joined(separator: " + ")
+                reason = Self.noSupplyCoal
             }
-        case .building(_, let mwh?, _):
-            tonnes = mwh * grid.value
-            method = "\(number(mwh)) MWh saved × \(grid.value) tCO2/MWh"
-            used = [grid.id]
+        case .energySaving(let annualTce, let mwh, let fuel):
+            switch (annualTce, mwh) {
+            case (nil, nil):
+                reason = "EnergySaving gives neither MWh nor tce saved"
+            case (nil, let mwh?):
+                if let electricity = Self.electricity(mwh, factors: factors) {
+                    (tonnes, tce, method, used) = electricity
+                } else {
+                    reason = Self.noSupplyCoal
+                }
+            case (let annualTce?, nil):
+                let factor = factors.tceFactor(fuel: fuel)
+                tonnes = annualTce * factor.value
+                tce = annualTce
+                method = "\(number(annualTce)) tce × \(factor.value) tCO2/tce \(Self.fuelNote(fuel, factor))"
+                used = [factor.id]
+            case (let annualTce?, let mwh?):
+                guard let supplyCoal = factors.supplyCoal,
+                    let electricity = Self.electricity(mwh, factors: factors)
+                else {
+                    reason = Self.noSupplyCoal
+                    break
+                }
+                let electricityTce = mwh * supplyCoal.value / 1000
+                let fuelTce = max(0, annualTce - electricityTce)
+                let factor = factors.tceFactor(fuel: fuel)
+                tonnes = (electricity.tonnes ?? 0) + fuelTce * factor.value
+                tce = annualTce
+                var text =
+                    "electricity \(electricity.method ?? ""); fuel (\(number(annualTce)) tce − "
+                    + "\(number(mwh)) MWh × \(supplyCoal.value) gce/kWh) × \(factor.value) tCO2/tce "
+                    + Self.fuelNote(fuel, factor)
+                if annualTce < electricityTce {
+                    text += "; the tce declared is below its own electricity part: fuel part taken as 0"
+                }
+                method = text
+                used = electricity.ids + (used.contains(supplyCoal.id) ? [] : [supplyCoal.id]) + [factor.id]
+                used = Array(Set(used)).sorted()
+            }
         case .transport:
             reason = "transport: the factor table has no vehicle emission factors"
         case .generation, .building:
@@ -105,12 +115,41 @@ public enum CarbonEstimator {
             reason = "no activity data"
         }
         return LoanCarbonEstimate(
-            loanID: loan.id, method: method, projectTonnes: tonnes, declaredTonnes: declared,
+            loanID: loan.id, method: method, projectTonnes: tonnes, projectTce: tce, declaredTonnes: declared,
             attribution: attribution,
             attributedTonnes: tonnes.flatMap { value in attribution.map { value * $0 } },
             attributedDeclaredTonnes: declared.flatMap { value in attribution.map { value * $0 } },
             factors: used,
             notEstimated: reason)
+    }
+
+    /// min(1, balance ÷ project total investment); nil without a positive total investment or a balance.
+    public static func attribution(_ loan: Loan) -> Double? {
+        guard let investment = loan.green?.project?.totalInvestment, investment.fen > 0,
+            let balance = loan.balance
+        else { return nil }
+        return min(1, Double(balance.fen) / Double(investment.fen))
+    }
+
+    static let noSupplyCoal =
+        "the guideline baseline needs the thermal-power supply coal consumption (gce/kWh): none in the "
+        + "reference data; give --supply-coal or --baseline average"
+
+    /// CO2 (and under the guideline, tce) avoided by `mwh` of electricity, with its method and factor ids.
+    static func electricity(_ mwh: Double, factors: EstimationFactors)
+        -> (tonnes: Double?, tce: Double?, method: String?, ids: [String])?
+    {
+        guard let generation = factors.generationFactor else { return nil }
+        let tce: Double? =
+            factors.baseline == .guideline ? factors.supplyCoal.map { mwh * $0.value / 1000 } : nil
+        return (mwh * generation.tonnesPerMWh, tce, "\(number(mwh)) MWh \(generation.method)", generation.ids)
+    }
+
+    static func fuelNote(_ fuel: String?, _ factor: EmissionFactor) -> String {
+        let tag = factor.confidence.tag
+        guard let fuel else { return "(fuel not stated: raw coal \(tag))" }
+        return factor.id == "tce-co2-\(fuel)"
+            ? "(\(fuel) \(tag))" : "(fuel '\(fuel)' has no factor: raw coal \(tag))"
     }
 
     static func number(_ value: Double) -> String {

@@ -13,6 +13,16 @@ public enum FilingBatch {
         _ paths: [String], grid: EmissionFactor, targets: TargetSet, concurrency: Int,
         progress: Progress? = nil
     ) -> (summaries: [FilingSummary], unreadable: [Aggregator.Unreadable]) {
+        summarize(
+            paths, factors: EstimationFactors(grid: grid), targets: targets, concurrency: concurrency,
+            progress: progress)
+    }
+
+    /// Summaries with every estimation choice in `factors`.
+    public static func summarize(
+        _ paths: [String], factors: EstimationFactors, targets: TargetSet, concurrency: Int,
+        progress: Progress? = nil
+    ) -> (summaries: [FilingSummary], unreadable: [Aggregator.Unreadable]) {
         let results = Mutex<[Int: Result<FilingSummary, FilingReadError>]>([:])
         let counters = Mutex<(files: Int, bytes: Int)>((0, 0))
         let next = Mutex<Int>(0)
@@ -28,7 +38,7 @@ public enum FilingBatch {
                 do {
                     result = .success(
                         try FilingSummarizer.summarize(
-                            .file(path: paths[index]), grid: grid, targets: targets))
+                            .file(path: paths[index]), factors: factors, targets: targets))
                 } catch let error as FilingReadError {
                     result = .failure(error)
                 } catch {

@@ -30,6 +30,16 @@ public struct FilingFigures: Codable, Hashable, Sendable {
     public var categoriesFen: [String: Int64]
     public var avoided: Avoided
     public var financed: Financed
+    /// The avoided-emissions baseline of ``avoided`` and its factors, e.g. `guideline (supply-coal-national-2020
+    /// 305.5 gce/kWh [P], tce-co2-raw-coal 2.66 tCO2/tce [D])`; nil in rows stored before it was recorded (those
+    /// used the average grid factor).
+    public var baseline: String?
+    /// The seven environmental benefits; nil in rows stored before they were recorded, or without loan data.
+    public var benefits: BenefitBreakdown?
+    /// The carbon benefit by direct/indirect effect; nil like ``benefits``.
+    public var carbonEffect: CarbonEffectSplit?
+    /// Green NPL and possibly understated NPL; nil like ``benefits``.
+    public var creditRisk: CreditRiskFigures?
 
     public struct Avoided: Codable, Hashable, Sendable {
         public var greenLoans: Int
@@ -102,6 +112,10 @@ public struct FilingFigures: Codable, Hashable, Sendable {
             coveredLoans: f.coveredLoans, financedTonnes: f.financedTonnes,
             qualityWeighted: f.qualityWeighted,
             qualityBalance: f.qualityBalance)
+        baseline = summary.method.baselineDescription
+        benefits = summary.input.hasLoans ? summary.benefits : nil
+        carbonEffect = summary.input.hasLoans ? summary.carbonEffect : nil
+        creditRisk = summary.input.hasLoans ? summary.creditRisk : nil
         accepted = summary.input.verdict == .accept && fits
     }
 

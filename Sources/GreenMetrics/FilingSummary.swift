@@ -25,16 +25,40 @@ public struct FilingSummary: Sendable, Encodable {
     public struct Method: Sendable, Encodable {
         public let gridFactor: EmissionFactor
         public let tceFactor: EmissionFactor
+        /// The baseline of avoided emissions of electricity generated or saved.
+        public let baseline: GenerationBaseline
+        /// The thermal-power supply coal consumption of the guideline baseline (gce/kWh), if any.
+        public let supplyCoal: EmissionFactor?
         public let targetSet: String
         public let shares: String
         public let avoided: String
         public let financed: String
+        public let benefits: String
+        public let carbonEffect: String
+        public let creditRisk: String
+
+        /// `guideline (supply-coal-national-2020 305.5 gce/kWh [P], tce-co2-raw-coal 2.66 tCO2/tce [D])` or
+        /// `average (mee-avg-south-2022 0.3869 tCO2/MWh [V])`.
+        public var baselineDescription: String {
+            func name(_ factor: EmissionFactor) -> String {
+                "\(factor.id) \(factor.value) \(factor.unit) \(factor.confidence.tag)"
+            }
+            switch baseline {
+            case .average: return "average (\(name(gridFactor)))"
+            case .guideline:
+                return
+                    "guideline (\(supplyCoal.map(name) ?? "no supply coal consumption"), \(name(tceFactor)))"
+            }
+        }
 
         enum CodingKeys: String, CodingKey {
-            case shares, avoided, financed
+            case shares, avoided, financed, benefits, baseline
             case gridFactor = "grid_factor"
             case tceFactor = "tce_factor"
+            case supplyCoal = "supply_coal"
             case targetSet = "target_set"
+            case carbonEffect = "carbon_effect"
+            case creditRisk = "credit_risk"
         }
     }
 
@@ -49,6 +73,12 @@ public struct FilingSummary: Sendable, Encodable {
     public let avoided: CarbonTotals
     public let financed: FinancedTotals
     public let operations: OperationsFootprint?
+    /// The seven environmental benefits, declared and attributed (loan-level data only).
+    public let benefits: BenefitBreakdown
+    /// The carbon benefit split into direct and indirect reduction by the catalogue's GHG marks.
+    public let carbonEffect: CarbonEffectSplit
+    /// Non-performing green loans and possibly understated NPL (loan-level data only).
+    public let creditRisk: CreditRiskFigures
 
     /// Environment: green share against its targets.
     public var greenTargets: [TargetAssessment] { targets.filter { $0.target.indicator == .green } }
@@ -65,7 +95,9 @@ public struct FilingSummary: Sendable, Encodable {
 
     /// The JSON schema id of ``encode(to:)`` (keys, types and units: `Docs/json-output.md`). Version 2 has
     /// snake_case keys throughout (version 1 had `nameZh`, `shareOfGreen`, `targetDatePassed`, `Loans`…).
-    public static let schema = "greenledger-summary/2"
+    /// Version 3 adds `environment.benefits`, `environment.carbon_effect`, `governance.credit_risk` and the
+    /// method's `baseline` and `supply_coal`.
+    public static let schema = "greenledger-summary/3"
 
     /// Which optional sections the filing has, by element name (`Loans`, `Operations`, `District`,
     /// `Category`); JSON writes the names in lower case.
@@ -81,8 +113,10 @@ public struct FilingSummary: Sendable, Encodable {
     }
 
     enum Group: String, CodingKey {
-        case targets, avoided, financed, operations, sections, verdict
+        case targets, avoided, financed, operations, sections, verdict, benefits
         case dataQualityScore = "data_quality_score"
+        case carbonEffect = "carbon_effect"
+        case creditRisk = "credit_risk"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -99,6 +133,8 @@ public struct FilingSummary: Sendable, Encodable {
         // Without loan-level detail these are not computed (null), not zero.
         try environment.encode(input.hasLoans ? avoided : nil, forKey: .avoided)
         try environment.encode(input.hasLoans ? financed : nil, forKey: .financed)
+        try environment.encode(input.hasLoans ? benefits : nil, forKey: .benefits)
+        try environment.encode(input.hasLoans ? carbonEffect : nil, forKey: .carbonEffect)
         try environment.encode(operations, forKey: .operations)
         var social = c.nestedContainer(keyedBy: Group.self, forKey: .social)
         try social.encode(socialTargets, forKey: .targets)
@@ -108,30 +144,59 @@ public struct FilingSummary: Sendable, Encodable {
             Dictionary(uniqueKeysWithValues: sections.map { ($0.key.lowercased(), $0.value) }),
             forKey: .sections)
         try governance.encode(input.hasLoans ? financed.dataQualityScore : nil, forKey: .dataQualityScore)
+        try governance.encode(input.hasLoans ? creditRisk : nil, forKey: .creditRisk)
         try governance.encode(input.verdict, forKey: .verdict)
     }
 }
 
 /// Builds a ``FilingSummary`` from one streaming pass over a filing: the validator reads it, and every
-/// loan feeds the carbon and financed-emissions accumulators as it goes by.
+/// loan feeds the carbon, benefit, risk and financed-emissions accumulators as it goes by.
 public enum FilingSummarizer {
     public static func summarize(
         _ input: FilingInput, grid: EmissionFactor = Taxonomy.standard.defaultGridFactor,
+        baseline: GenerationBaseline = .guideline, supplyCoal: EmissionFactor? = nil,
         targets: TargetSet = .defaults
     ) throws -> FilingSummary {
-        let factors = EstimationFactors(grid: grid)
+        try summarize(
+            input, factors: EstimationFactors(grid: grid, baseline: baseline, supplyCoal: supplyCoal),
+            targets: targets)
+    }
+
+    /// The summary with every estimation choice in `factors` (baseline, supply coal, densities).
+    public static func summarize(
+        _ input: FilingInput, factors: EstimationFactors, targets: TargetSet = .defaults
+    ) throws -> FilingSummary {
+        let grid = factors.grid
         var avoided = CarbonTotals()
         var financed = FinancedTotals()
-        var options = ReaderOptions(gridFactor: grid)
+        var benefits = BenefitBreakdown()
+        var effects = CarbonEffectSplit()
+        var risk = CreditRiskFigures()
+        var effectCache: [String: CarbonEffect] = [:]
+        var options = ReaderOptions(generationCheck: factors.generationCheck ?? .standard)
         options.computeSHA256 = true
-        let report = try DisclosureReader.validate(input, options: options) { loan in
-            if let estimate = CarbonEstimator.estimate(loan, factors: factors) {
+        let report = try DisclosureReader.validate(input, options: options) {
+            (loan: Loan, period: ReportingPeriod?) in
+            risk.add(loan, periodEnd: period?.lastDay)
+            if let estimate = CarbonEstimator.estimate(loan, factors: factors), let green = loan.green {
                 avoided.add(estimate, balance: loan.balance)
+                let key = "\(green.standard) \(green.code) \(loan.industry)"
+                let effect =
+                    effectCache[key]
+                    ?? CarbonEffect.of(edition: green.standard, code: green.code, industry: loan.industry)
+                if effectCache.count < 4096 { effectCache[key] = effect }
+                effects.add(effect, balance: loan.balance, estimate: estimate)
+                if let declared = green.benefits {
+                    let level1 = green.code.prefix { $0 != "." }
+                    benefits.add(
+                        declared, attribution: estimate.attribution, district: loan.district,
+                        category: level1.isEmpty ? nil : "\(green.standard) \(level1)")
+                }
             }
             financed.add(loan, PCAF.financed(loan))
         }
         let book = report.portfolio.map(LoanBook.init(portfolio:)) ?? LoanBook()
-        let periodEnd = report.header?.period?.lastDay ?? CalendarDate.unknownPeriodEnd
+        let periodEndOfReport = report.header?.period?.lastDay ?? CalendarDate.unknownPeriodEnd
         return FilingSummary(
             input: .init(
                 file: report.file, bytes: report.bytesRead, sha256: report.sha256, header: report.header,
@@ -139,17 +204,23 @@ public enum FilingSummarizer {
                 errors: report.errorCount, warnings: report.warningCount, loans: report.loanCount,
                 hasLoans: report.hasLoans),
             method: .init(
-                gridFactor: grid, tceFactor: factors.tceToCO2, targetSet: targets.name,
+                gridFactor: grid, tceFactor: factors.tceToCO2, baseline: factors.baseline,
+                supplyCoal: factors.supplyCoal, targetSet: targets.name,
                 shares:
                     "share = Σ numerator ÷ Σ total loans outstanding (declared Portfolio, reconciled with Loans)",
-                avoided:
-                    "project reduction × min(1, balance ÷ project total investment); see CarbonEstimator",
-                financed: "PCAF: min(1, balance ÷ denominator) × (scope 1 + scope 2)"),
+                avoided: MethodText.avoided(factors),
+                financed: "PCAF: min(1, balance ÷ denominator) × (scope 1 + scope 2)",
+                benefits: MethodText.benefits,
+                carbonEffect: MethodText.carbonEffect,
+                creditRisk: MethodText.creditRisk),
             book: book, shares: ShareAnalysis.shares(book),
-            targets: ShareAnalysis.assess(book, against: targets, periodEnd: periodEnd),
+            targets: ShareAnalysis.assess(book, against: targets, periodEnd: periodEndOfReport),
             districts: ShareAnalysis.districts(book), categories: ShareAnalysis.categories(book),
             avoided: avoided,
             financed: financed,
-            operations: report.operations.map { OperationsFootprint.compute($0, grid: grid) })
+            operations: report.operations.map {
+                OperationsFootprint.compute($0, grid: grid, densities: factors.densities)
+            },
+            benefits: benefits, carbonEffect: effects, creditRisk: risk)
     }
 }

@@ -6,7 +6,7 @@ import GreenDisclosure
 /// over a filing's loans or over a city's lenders can. Sums are held in `Int128`, which Σ of fewer than
 /// 2^63 Int64 amounts cannot overflow, so adding never traps and never rounds. Printed and encoded (JSON)
 /// as exact yuan with two decimals, like ``Money``.
-public struct MoneyTotal: Hashable, Comparable, Sendable, CustomStringConvertible, Encodable {
+public struct MoneyTotal: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let fen: Int128
 
     public init(fen: Int128) { self.fen = fen }
@@ -47,5 +47,30 @@ public struct MoneyTotal: Hashable, Comparable, Sendable, CustomStringConvertibl
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
+    }
+
+    /// Reads what ``encode(to:)`` writes: yuan with exactly two decimals, e.g. `12000000.00`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let total = MoneyTotal(yuan: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "'\(text.prefix(40))' is not an amount in yuan with two decimals")
+        }
+        self = total
+    }
+
+    /// `12000000.00` → 1,200,000,000 fen; nil unless the text is digits, a point and two digits (at most 36
+    /// digits before the point, so that the fen fit Int128).
+    public init?(yuan text: String) {
+        let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...36).contains(parts[0].count), parts[1].count == 2,
+            text.utf8.allSatisfy({
+                $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+            }),
+            let fen = Int128(String(text.filter { $0 != "." }))
+        else { return nil }
+        self.fen = fen
     }
 }

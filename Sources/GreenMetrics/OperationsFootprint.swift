@@ -60,9 +60,12 @@ public struct OperationsFootprint: Hashable, Sendable, Encodable {
     /// Method: coal t × 1.9003 tCO2/t; natural gas m³ × 2.1622 kgCO2/m³ ÷ 1000 (the oilfield-gas coefficient,
     /// GB/T 2589 table [V]); electricity kWh ÷ 1000 × grid factor; purchased heat tce × 29.307 GJ/tce × 0.11
     /// tCO2/GJ [P]; business travel tce × 2.66 tCO2/tce [D]. Diesel and gasoline are filed in litres while the
-    /// factors are per kg, and no density is in the reference data: not estimated. Water, paper, waste: no factor.
+    /// factors are per kg: L × density (kg/L) ÷ 1000 × kgCO2/kg, with a density the user supplies
+    /// (`densities`, tagged [U]) — no density from a citable source is in the reference data (the standards'
+    /// density rows were not read), so without one they are not estimated. Water, paper, waste: no factor.
     public static func compute(
-        _ operations: OperationsFigures, grid: EmissionFactor, taxonomy: Taxonomy = .standard
+        _ operations: OperationsFigures, grid: EmissionFactor, densities: [String: Double] = [:],
+        taxonomy: Taxonomy = .standard
     )
         -> OperationsFootprint
     {
@@ -100,7 +103,17 @@ public struct OperationsFootprint: Hashable, Sendable, Encodable {
                 method = "\(quantity) m³ × \(gas.value) kgCO2/m³ ÷ 1000"
             case .officeDiesel, .officeGasoline, .vehicleDiesel, .vehicleGasoline:
                 scope = 1
-                reason = "filed in litres; the factors are per kg and no density is in the reference data"
+                let fuel = (item == .officeDiesel || item == .vehicleDiesel) ? "diesel" : "gasoline"
+                if let density = densities[fuel] {
+                    let coefficient = factor("fuel-co2-\(fuel)")
+                    used = [coefficient, EmissionFactor.userDensity(fuel: fuel, kilogramsPerLitre: density)]
+                    tonnes = quantity * density / 1000 * coefficient.value
+                    method = "\(quantity) L × \(density) kg/L [U] ÷ 1000 × \(coefficient.value) kgCO2/kg"
+                } else {
+                    reason =
+                        "filed in litres; the factors are per kg and no \(fuel) density from a citable source is "
+                        + "in the reference data (give --density \(fuel)=KG_PER_L)"
+                }
             case .electricity:
                 scope = 2
                 used = [grid]

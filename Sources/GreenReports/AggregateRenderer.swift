@@ -2,10 +2,13 @@ import GreenDisclosure
 import GreenMetrics
 import GreenTaxonomy
 
-/// Renders an ``AggregateReport`` as bilingual text or Markdown.
+/// Renders an ``AggregateReport`` as bilingual text or Markdown, money in `money` (thousands grouped; the
+/// unit in the column headings and the method section).
 public enum AggregateRenderer {
-    public static func render(_ report: AggregateReport, style: SummaryRenderer.Style) -> String {
-        var out = Writer(style: style)
+    public static func render(
+        _ report: AggregateReport, style: SummaryRenderer.Style, money: MoneyFormat = MoneyFormat(unit: .yuan)
+    ) -> String {
+        var out = Writer(style: style, money: money)
         overview(report, into: &out)
         filings(report, into: &out)
         indicators(report, into: &out)
@@ -13,6 +16,18 @@ public enum AggregateRenderer {
         out.districts(report.districts)
         out.categories(report.categories)
         if report.district == nil { emissions(report, into: &out) }
+        if report.benefitsFrom > 0 {
+            out.benefits(
+                report.benefits,
+                scope: "\(report.benefitsFrom) filings with loan-level data"
+                    + (report.district.map { ", borrowers in \($0)" } ?? ""))
+        }
+        if report.district == nil && report.creditRiskFrom > 0 {
+            out.carbonEffect(report.carbonEffect)
+            out.heading("信用风险 Credit risk (\(report.creditRiskFrom) filings with loan-level data)")
+            out.creditRisk(report.creditRisk)
+        }
+        if let evaluation = report.evaluation { out.evaluation(evaluation) }
         method(report, into: &out)
         return out.text
     }
@@ -72,20 +87,26 @@ public enum AggregateRenderer {
     static func indicators(_ report: AggregateReport, into out: inout Writer) {
         out.heading("指标 Indicators vs targets")
         out.table(
-            ["指标 Indicator", "分子 Numerator", "分母 Total loans", "占比 Share", "申报 Declared by"],
+            [
+                "指标 Indicator", out.money.heading("分子", "Numerator", .both),
+                out.money.heading("分母", "Total loans", .both), "占比 Share", "申报 Declared by",
+            ],
             report.shares.map {
                 let label = $0.share.indicator.label
                 return [
-                    "\(label.zh) \(label.en)", $0.share.numerator.description,
-                    $0.share.denominator.description,
+                    "\(label.zh) \(label.en)", out.money.string($0.share.numerator),
+                    out.money.string($0.share.denominator),
                     DecimalText.percent($0.share.share, decimals: 2),
                     "\($0.declaredBy) of \($0.lenders) lenders",
                 ]
             })
         out.table(
-            ["目标 Target", "实际 Actual", "目标值 Value", "达标 Met", "差额 Gap (yuan)", "依据 Id"],
+            [
+                "目标 Target", "实际 Actual", "目标值 Value", "达标 Met", out.money.heading("差额", "Gap", .both),
+                "依据 Id",
+            ],
             report.targets.map { assessment in
-                var row = SummaryRenderer.targetRow(assessment)
+                var row = SummaryRenderer.targetRow(assessment, money: out.money)
                 if let partial = report.shares.first(where: {
                     $0.share.indicator == assessment.target.indicator && $0.declaredBy < $0.lenders
                 }) {
@@ -99,11 +120,14 @@ public enum AggregateRenderer {
     static func lenders(_ report: AggregateReport, into out: inout Writer) {
         out.heading("机构排名 Lender league table (green share)")
         out.table(
-            ["#", "机构 Lender", "类型 Kind", "各项贷款 Total", "绿色贷款 Green", "占比 Share"],
+            [
+                "#", "机构 Lender", "类型 Kind", out.money.heading("各项贷款", "Total", .both),
+                out.money.heading("绿色贷款", "Green", .both), "占比 Share",
+            ],
             report.lenders.enumerated().map {
                 [
                     String($0.offset + 1), "\($0.element.nameZh ?? "") \($0.element.uscc)", $0.element.kind,
-                    $0.element.total.description, $0.element.green.description,
+                    out.money.string($0.element.total), out.money.string($0.element.green),
                     DecimalText.percent($0.element.greenShare, decimals: 2),
                 ]
             })
@@ -118,7 +142,8 @@ public enum AggregateRenderer {
             "Avoided (loan-level filings only): declared \(DecimalText.tonnes(avoided.declaredTonnes)) tCO2e/yr, estimated "
                 + "\(DecimalText.tonnes(avoided.estimatedProjectTonnes)) (attributed \(DecimalText.tonnes(avoided.attributedTonnes))), "
                 + "coverage \(DecimalText.percent(avoided.coverage, decimals: 2)); grid factor \(report.gridFactor.id) \(report.gridFactor.value) "
-                + "\(report.gridFactor.unit) \(report.gridFactor.confidence.tag).")
+                + "\(report.gridFactor.unit) \(report.gridFactor.confidence.tag); baselines of the stored estimates: "
+                + "\(report.baselines.isEmpty ? "none" : report.baselines.joined(separator: ", ")).")
         out.line(
             "Financed (PCAF): \(DecimalText.tonnes(financed.financedTonnes)) tCO2e, intensity "
                 + "\(SummaryRenderer.number(financed.intensityPerMillionYuan)) t per million yuan, coverage "
@@ -143,5 +168,10 @@ public enum AggregateRenderer {
                 "A district's figures come from the lenders' District rows, which give total and green loans only."
             )
         }
+        out.bullet("Benefits: \(MethodText.benefits).")
+        out.bullet("Carbon effect: \(MethodText.carbonEffect).")
+        out.bullet("Credit risk: \(MethodText.creditRisk).")
+        if report.evaluation != nil { out.bullet("Evaluation: \(GreenFinanceEvaluation.methodText)") }
+        out.bullet(out.money.note(.en))
     }
 }

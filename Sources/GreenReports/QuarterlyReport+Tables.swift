@@ -3,13 +3,16 @@ import GreenMetrics
 /// The report's tables, one function each, in the order the report shows them.
 extension QuarterlyReport {
     /// The indicators against their targets: numerator, total loans, actual and target share, gap.
-    static func indicatorsTable(_ aggregate: AggregateReport, _ l: Label) -> ReportTable {
-        ReportTable(
+    static func indicatorsTable(_ aggregate: AggregateReport, _ language: ReportLanguage) -> ReportTable {
+        let l: Label = language.label
+        return ReportTable(
             id: "indicators", title: l("指标与目标", "Indicators vs targets"),
+            language: language,
             columns: [
-                l("目标", "Target"), l("分子", "Numerator"), l("各项贷款", "Total loans"), l("实际", "Actual"),
-                l("目标值", "Target value"), l("截止", "By"), l("达标", "Met"), l("差额(元)", "Gap (yuan)"),
-                l("依据", "Source"),
+                ReportColumn("目标", "Target"), ReportColumn("分子", "Numerator", money: true),
+                ReportColumn("各项贷款", "Total loans", money: true), ReportColumn("实际", "Actual"),
+                ReportColumn("目标值", "Target value"), ReportColumn("截止", "By"), ReportColumn("达标", "Met"),
+                ReportColumn("差额", "Gap", money: true), ReportColumn("依据", "Source"),
             ],
             rows: aggregate.targets.map { assessment in
                 [
@@ -28,11 +31,14 @@ extension QuarterlyReport {
     }
 
     /// Total and green loans by district.
-    static func districtsTable(_ aggregate: AggregateReport, _ l: Label) -> ReportTable {
-        ReportTable(
+    static func districtsTable(_ aggregate: AggregateReport, _ language: ReportLanguage) -> ReportTable {
+        let l: Label = language.label
+        return ReportTable(
             id: "districts", title: l("分区", "Districts"),
+            language: language,
             columns: [
-                l("区", "District"), l("各项贷款", "Total loans"), l("绿色贷款", "Green loans"), l("占比", "Share"),
+                ReportColumn("区", "District"), ReportColumn("各项贷款", "Total loans", money: true),
+                ReportColumn("绿色贷款", "Green loans", money: true), ReportColumn("占比", "Share"),
             ],
             rows: aggregate.districts.map {
                 [
@@ -43,12 +49,15 @@ extension QuarterlyReport {
     }
 
     /// The lender league table, by green share.
-    static func lendersTable(_ aggregate: AggregateReport, _ l: Label) -> ReportTable {
-        ReportTable(
+    static func lendersTable(_ aggregate: AggregateReport, _ language: ReportLanguage) -> ReportTable {
+        let l: Label = language.label
+        return ReportTable(
             id: "lenders", title: l("机构排名（绿色贷款占比）", "Lender league table (green share)"),
+            language: language,
             columns: [
-                "#", l("机构", "Lender"), l("统一社会信用代码", "USCC"), l("类型", "Kind"), l("各项贷款", "Total loans"),
-                l("绿色贷款", "Green loans"), l("占比", "Share"),
+                ReportColumn("#"), ReportColumn("机构", "Lender"), ReportColumn("统一社会信用代码", "USCC"),
+                ReportColumn("类型", "Kind"), ReportColumn("各项贷款", "Total loans", money: true),
+                ReportColumn("绿色贷款", "Green loans", money: true), ReportColumn("占比", "Share"),
             ],
             rows: aggregate.lenders.enumerated().map {
                 [
@@ -60,12 +69,14 @@ extension QuarterlyReport {
     }
 
     /// Green loans by level-1 category of each edition.
-    static func categoriesTable(_ aggregate: AggregateReport, _ l: Label) -> ReportTable {
-        ReportTable(
+    static func categoriesTable(_ aggregate: AggregateReport, _ language: ReportLanguage) -> ReportTable {
+        let l: Label = language.label
+        return ReportTable(
             id: "categories", title: l("绿色分类（一级）", "Green categories (level 1)"),
+            language: language,
             columns: [
-                l("目录", "Edition"), l("类别", "Category"), l("绿色贷款", "Green loans"),
-                l("占绿色贷款", "Of green loans"),
+                ReportColumn("目录", "Edition"), ReportColumn("类别", "Category"),
+                ReportColumn("绿色贷款", "Green loans", money: true), ReportColumn("占绿色贷款", "Of green loans"),
             ],
             rows: aggregate.categories.map {
                 [
@@ -76,12 +87,17 @@ extension QuarterlyReport {
     }
 
     /// Avoided and financed emissions, each with its unit and basis.
-    static func emissionsTable(_ aggregate: AggregateReport, _ l: Label) -> ReportTable {
+    static func emissionsTable(_ aggregate: AggregateReport, _ language: ReportLanguage) -> ReportTable {
+        let l: Label = language.label
         let avoided = aggregate.avoided
         let financed = aggregate.financed
         return ReportTable(
             id: "emissions", title: l("减排与投融资排放", "Avoided and financed emissions"),
-            columns: [l("项目", "Item"), l("数值", "Value"), l("单位", "Unit"), l("依据", "Basis")],
+            language: language,
+            columns: [
+                ReportColumn("项目", "Item"), ReportColumn("数值", "Value"), ReportColumn("单位", "Unit"),
+                ReportColumn("依据", "Basis"),
+            ],
             rows: [
                 [
                     .text(l("申报年减排量", "Declared annual reduction")), .number(avoided.declaredTonnes),
@@ -122,13 +138,15 @@ extension QuarterlyReport {
     }
 
     /// Every filing of the period with its verdict and treatment (data quality).
-    static func filingsTable(_ filings: [FilingStatus], _ l: Label) -> ReportTable {
-        ReportTable(
+    static func filingsTable(_ filings: [FilingStatus], _ language: ReportLanguage) -> ReportTable {
+        let l: Label = language.label
+        return ReportTable(
             id: "filings", title: l("数据质量：报送文件", "Data quality: filings"),
+            language: language,
             columns: [
-                l("文件", "File"), l("机构", "Lender"), l("期", "Period"), l("版本", "Revision"),
-                l("结论", "Verdict"), l("错误", "Errors"), l("警告", "Warnings"), l("处理", "Treatment"),
-                "SHA-256",
+                ReportColumn("文件", "File"), ReportColumn("机构", "Lender"), ReportColumn("期", "Period"),
+                ReportColumn("版本", "Revision"), ReportColumn("结论", "Verdict"), ReportColumn("错误", "Errors"),
+                ReportColumn("警告", "Warnings"), ReportColumn("处理", "Treatment"), ReportColumn("SHA-256"),
             ],
             rows: filings.map {
                 [

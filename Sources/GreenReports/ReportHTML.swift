@@ -1,42 +1,55 @@
 import GreenDisclosure
 
 /// The quarterly report as one self-contained, printable HTML file with inline SVG charts (no scripts,
-/// no external resources).
+/// no external resources). Money is printed in ``QuarterlyReport/moneyFormat``, its unit in the column
+/// headings; the bars are labelled with district and category names, shortened to fit with the whole name
+/// in a tooltip.
 public enum ReportHTML {
     public static func render(_ report: QuarterlyReport) -> String {
+        let money = report.moneyFormat
+        let l = report.language.label
         var body = "<h1>\(XMLText.escape(report.title))</h1>\n<ul class=\"headline\">\n"
-        for line in report.headline { body += "<li>\(XMLText.escape(line))</li>\n" }
+        for line in report.headline(money) { body += "<li>\(XMLText.escape(line))</li>\n" }
         body += "</ul>\n<section class=\"charts\">\n"
         body += chartBlock(
-            "绿色贷款占比走势 Green share over quarters", lineChart(report.trend, target: report.trendTarget))
+            l("绿色贷款占比走势", "Green share over quarters"), lineChart(report.trend, target: report.trendTarget))
         body += chartBlock(
-            "分区绿色贷款占比 Green share by district",
-            barChart(report.districtsChart, percent: true, target: report.trendTarget))
+            l("分区绿色贷款占比", "Green share by district"),
+            barChart(report.districtsChart, percent: true, target: report.trendTarget) {
+                DecimalText.percent($0.value, decimals: 2)
+            })
         body += chartBlock(
-            "绿色分类 Green loans by category (yuan)",
-            barChart(report.categoriesChart, percent: false, target: nil))
+            l("绿色分类（元）", "Green loans by category (yuan)"),
+            barChart(report.categoriesChart, percent: false, target: nil) { point in
+                point.money.map { money.amount($0, report.language) }
+                    ?? DecimalText.fixed(point.value, decimals: 2)
+            })
+        if !report.evaluationChart.isEmpty {
+            body += chartBlock(
+                l("各机构绿色贷款总额占比（人民银行评价指标）", "Lenders' green share of own loans (PBoC indicator)"),
+                barChart(report.evaluationChart, percent: true, target: nil) {
+                    DecimalText.percent($0.value, decimals: 2)
+                })
+        }
         body += "</section>\n"
         for table in report.tables {
             body += "<h2>\(XMLText.escape(table.title))</h2>\n<table>\n<thead><tr>"
             body +=
-                table.columns.map { "<th>\(XMLText.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                table.headings(money).map { "<th>\(XMLText.escape($0))</th>" }.joined()
+                + "</tr></thead>\n<tbody>\n"
             for row in table.rows {
                 body +=
                     "<tr>"
                     + row.map { cell in
-                        let numeric: Bool
-                        switch cell {
-                        case .text: numeric = false
-                        default: numeric = true
-                        }
-                        return "<td\(numeric ? " class=\"n\"" : "")>\(XMLText.escape(cell.display))</td>"
+                        "<td\(cell.isNumeric ? " class=\"n\"" : "")>\(XMLText.escape(cell.display(money)))</td>"
                     }.joined() + "</tr>\n"
             }
             if table.rows.isEmpty { body += "<tr><td colspan=\"\(table.columns.count)\">—</td></tr>\n" }
             body += "</tbody>\n</table>\n"
         }
         body +=
-            "<h2>Method</h2>\n<ul>\n" + report.methodology.map { "<li>\(XMLText.escape($0))</li>\n" }.joined()
+            "<h2>Method</h2>\n<ul>\n"
+            + report.methodology(money).map { "<li>\(XMLText.escape($0))</li>\n" }.joined()
             + "</ul>\n"
         body +=
             "<h2>Manifest</h2>\n<ul class=\"manifest\">\n"
@@ -77,6 +90,8 @@ public enum ReportHTML {
     static let width = 420.0
     static let height = 220.0
     static let margin = (left: 48.0, right: 12.0, top: 12.0, bottom: 36.0)
+    /// The narrowest slot of a bar and its label: six Chinese characters of the 9-px label font a line.
+    static let minimumSlot = 60.0
 
     static func format(_ value: Double) -> String { DecimalText.fixed(value, decimals: 1) }
 
@@ -115,22 +130,27 @@ public enum ReportHTML {
         return svg + "</svg>\n"
     }
 
-    /// Vertical bars, with an optional dashed target line.
-    static func barChart(_ points: [ChartPoint], percent: Bool, target: Double?) -> String {
+    /// Vertical bars, with an optional dashed target line. Each bar's label is broken into at most two lines
+    /// that fit its slot (``ChartLabel``), the whole label and `valueText` in tooltips.
+    static func barChart(
+        _ points: [ChartPoint], percent: Bool, target: Double?, valueText: (ChartPoint) -> String
+    ) -> String {
         guard !points.isEmpty else { return empty("no data") }
         let top = max((points.map(\.value) + [target ?? 0]).max() ?? 1, percent ? 0.01 : 1) * 1.15
+        // Wider than the other charts when there are many bars, so that each label has room for a name.
+        let width = max(Self.width, margin.left + margin.right + Double(points.count) * minimumSlot)
         let plotWidth = width - margin.left - margin.right
         let plotHeight = height - margin.top - margin.bottom
         let slot = plotWidth / Double(points.count)
-        var svg = open()
-        svg += axes(top: top, percent: percent)
+        var svg = open(width: width)
+        svg += axes(top: top, percent: percent, width: width)
         for (index, point) in points.enumerated() {
             let barHeight = plotHeight * point.value / top
             let x = margin.left + slot * Double(index) + slot * 0.15
+            let detail = XMLText.escape(point.detail ?? point.label)
             svg +=
-                "<rect x=\"\(format(x))\" y=\"\(format(margin.top + plotHeight - barHeight))\" width=\"\(format(slot * 0.7))\" height=\"\(format(barHeight))\" fill=\"#4caf7a\"><title>\(XMLText.escape(point.label)): \(percent ? DecimalText.percent(point.value, decimals: 2) : DecimalText.fixed(point.value, decimals: 2))</title></rect>"
-            svg +=
-                "<text x=\"\(format(x + slot * 0.35))\" y=\"\(format(height - 14))\" text-anchor=\"middle\" font-size=\"10\">\(XMLText.escape(point.label))</text>"
+                "<rect x=\"\(format(x))\" y=\"\(format(margin.top + plotHeight - barHeight))\" width=\"\(format(slot * 0.7))\" height=\"\(format(barHeight))\" fill=\"#4caf7a\"><title>\(detail): \(XMLText.escape(valueText(point)))</title></rect>"
+            svg += barLabel(point.label, detail: detail, centre: x + slot * 0.35, slot: slot)
         }
         if let target {
             let y = margin.top + plotHeight * (1 - target / top)
@@ -140,11 +160,26 @@ public enum ReportHTML {
         return svg + "</svg>\n"
     }
 
-    static func open() -> String {
+    /// The label under a bar: at most two lines of 9-px text within 95 % of the slot, the whole `detail`
+    /// (already escaped) in a `<title>`.
+    static func barLabel(_ label: String, detail: String, centre: Double, slot: Double) -> String {
+        let fontSize = 9.0
+        let lines = ChartLabel.lines(label, width: slot * 0.95 / fontSize, maxLines: 2)
+        let top = height - margin.bottom + 12
+        var svg =
+            "<text x=\"\(format(centre))\" y=\"\(format(top))\" text-anchor=\"middle\" font-size=\"\(Int(fontSize))\"><title>\(detail)</title>"
+        for (index, line) in lines.enumerated() {
+            svg +=
+                "<tspan x=\"\(format(centre))\" y=\"\(format(top + Double(index) * (fontSize + 1)))\">\(XMLText.escape(line))</tspan>"
+        }
+        return svg + "</text>"
+    }
+
+    static func open(width: Double = width) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\">"
     }
 
-    static func axes(top: Double, percent: Bool) -> String {
+    static func axes(top: Double, percent: Bool, width: Double = width) -> String {
         let plotHeight = height - margin.top - margin.bottom
         var svg =
             "<line x1=\"\(format(margin.left))\" y1=\"\(format(margin.top))\" x2=\"\(format(margin.left))\" y2=\"\(format(margin.top + plotHeight))\" stroke=\"#555\"/>"

@@ -15,116 +15,96 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     }
 }
 
-/// A cell keeps its type so that each renderer can write it properly (XLSX numbers, CSV exact money).
-public enum ReportCell: Hashable, Sendable, Encodable {
-    case text(String)
-    /// Exact yuan (an Int128 fen sum: a city's totals can pass one Int64 amount).
-    case money(MoneyTotal)
-    /// A 0…1 fraction, shown as a percentage.
-    case ratio(Double?)
-    case number(Double?)
-    case integer(Int)
-
-    /// The cell as shown in Markdown and HTML.
-    public var display: String {
-        switch self {
-        case .text(let text): text
-        case .money(let money): money.description
-        case .ratio(let value): DecimalText.percent(value, decimals: 2)
-        case .number(let value): SummaryRenderer.number(value)
-        case .integer(let value): String(value)
-        }
-    }
-
-    /// The cell in CSV: money as an exact decimal, ratios as fractions, nothing formatted.
-    public var raw: String {
-        switch self {
-        case .text(let text): text
-        case .money(let money): money.description
-        case .ratio(let value), .number(let value): value.map { String($0) } ?? ""
-        case .integer(let value): String(value)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .text(let text): try container.encode(text)
-        case .money(let money): try container.encode(money)
-        case .ratio(let value), .number(let value): try container.encode(value)
-        case .integer(let value): try container.encode(value)
-        }
-    }
-}
-
-/// One table of the report.
-public struct ReportTable: Sendable, Encodable {
-    /// File-name-safe id, e.g. `districts`.
-    public let id: String
-    public let title: String
-    public let columns: [String]
-    public let rows: [[ReportCell]]
-}
-
-/// A point of a chart.
-public struct ChartPoint: Sendable, Encodable {
-    public let label: String
-    public let value: Double
-}
-
 /// The quarterly green report: headline, tables, chart data, methodology and manifest.
+///
+/// Money is kept exact (``ReportCell/money(_:)``, ``MoneyTotal``) and printed by each renderer in its own
+/// format: Markdown and HTML in ``moneyFormat`` (the reader's unit, thousands grouped), CSV, JSON and XLSX in
+/// ``MoneyFormat/exact``. Column headings, the headline's gap and the method section follow the format used.
 public struct QuarterlyReport: Sendable, Encodable {
     /// A label in the report's language: `l("绿色贷款", "Green loans")`.
     typealias Label = (_ zh: String, _ en: String) -> String
 
     /// The JSON schema id of ``encode(to:)`` (keys, types and units: `Docs/json-output.md`). Earlier builds
     /// wrote the document without an id and with camelCase chart keys (`trendTarget`, `categoriesChart`…).
-    public static let schema = "greenledger-report/1"
+    /// Version 2 adds the tables `benefits`, `carbon-effect`, `credit-risk`, `evaluation` and
+    /// `evaluation_chart`.
+    public static let schema = "greenledger-report/2"
 
+    public let language: ReportLanguage
+    /// How Markdown and HTML print money: the unit chosen (``MoneyUnit/default(for:)`` unless given), grouped.
+    public let moneyFormat: MoneyFormat
     public let title: String
-    public let headline: [String]
     public let tables: [ReportTable]
     /// Green share by period (0…1) with the target line.
     public let trend: [ChartPoint]
     public let trendTarget: Double?
+    /// Green loans (yuan, for the bars' heights; the exact amount in ``ChartPoint/money``) by level-1 category,
+    /// labelled with the category's name.
     public let categoriesChart: [ChartPoint]
+    /// Green share by district, labelled with the district's name.
     public let districtsChart: [ChartPoint]
-    public let methodology: [String]
+    /// Each lender's green share of its own loans (the PBoC evaluation's 总额占比), labelled with its rank and
+    /// name; empty without a filing history.
+    public let evaluationChart: [ChartPoint]
     public let manifest: [String]
+    /// What the headline and the method section are written from.
+    let aggregate: AggregateReport
 
-    /// Builds the report of `aggregate` in `language`; `manifest` lines (tool version, inputs) come from the caller.
-    public init(_ aggregate: AggregateReport, language: ReportLanguage, manifest: [String]) {
+    /// Builds the report of `aggregate` in `language`, money for people in `moneyUnit` (default: 万元 for
+    /// Chinese, yuan otherwise); `manifest` lines (tool version, inputs) come from the caller.
+    public init(
+        _ aggregate: AggregateReport, language: ReportLanguage, moneyUnit: MoneyUnit? = nil,
+        manifest: [String]
+    ) {
         let l: Label = language.label
-        let greenTarget =
-            aggregate.targets.first { $0.target.id == "green-loan-share" }
-            ?? aggregate.targets.first { $0.target.indicator == .green }
-        // The report is about one period: filings of other stored periods are not listed.
-        let filings = aggregate.filings.filter { $0.treatment != .otherPeriod }
+        self.language = language
+        self.aggregate = aggregate
+        moneyFormat = MoneyFormat(unit: moneyUnit ?? .default(for: language))
         title = Self.title(aggregate, l)
-        headline = Self.headline(aggregate, greenTarget: greenTarget, filings: filings, l)
         tables = [
-            Self.indicatorsTable(aggregate, l),
-            Self.districtsTable(aggregate, l),
-            Self.lendersTable(aggregate, l),
-            Self.categoriesTable(aggregate, l),
-            Self.emissionsTable(aggregate, l),
-            Self.filingsTable(filings, l),
+            Self.indicatorsTable(aggregate, language),
+            Self.districtsTable(aggregate, language),
+            Self.lendersTable(aggregate, language),
+            Self.categoriesTable(aggregate, language),
+            Self.emissionsTable(aggregate, language),
+            Self.benefitsTable(aggregate, language),
+            Self.carbonEffectTable(aggregate, language),
+            Self.creditRiskTable(aggregate, language),
+            Self.evaluationTable(aggregate, language),
+            Self.filingsTable(Self.filings(aggregate), language),
         ]
         trend = aggregate.history.compactMap { point in
             point.share?.share.map { ChartPoint(label: point.period, value: $0) }
         }
-        trendTarget = greenTarget?.target.value.fraction
-        categoriesChart = aggregate.categories.map {
-            // Short labels (edition family and code, e.g. "gfsp 4") so that the bars' labels do not overlap.
-            ChartPoint(
-                label: "\($0.edition.prefix(while: { $0 != "-" })) \($0.code)",
-                value: Double($0.green.fen) / 100)
-        }
-        districtsChart = aggregate.districts.compactMap { district in
-            district.share.map { ChartPoint(label: district.code, value: $0) }
-        }
-        methodology = Self.methodology(aggregate, l)
+        trendTarget = Self.greenTarget(aggregate)?.target.value.fraction
+        categoriesChart = Self.categoriesChart(aggregate, language)
+        districtsChart = Self.districtsChart(aggregate, language)
+        evaluationChart = Self.evaluationChart(aggregate, language)
         self.manifest = manifest + (aggregate.source.map { [l("来源", "Source") + ": \($0)"] } ?? [])
+    }
+
+    /// The headline with money in `money` (Markdown and HTML: ``moneyFormat``; JSON and XLSX: exact yuan).
+    public func headline(_ money: MoneyFormat) -> [String] {
+        Self.headline(
+            aggregate, greenTarget: Self.greenTarget(aggregate), filings: Self.filings(aggregate),
+            money: money,
+            language)
+    }
+
+    /// The method section, ending with how `money` prints amounts.
+    public func methodology(_ money: MoneyFormat) -> [String] {
+        Self.methodology(aggregate, language.label) + [money.note(language)]
+    }
+
+    /// The target the headline measures the green share against.
+    static func greenTarget(_ aggregate: AggregateReport) -> TargetAssessment? {
+        aggregate.targets.first { $0.target.id == "green-loan-share" }
+            ?? aggregate.targets.first { $0.target.indicator == .green }
+    }
+
+    /// The report is about one period: filings of other stored periods are not listed.
+    static func filings(_ aggregate: AggregateReport) -> [FilingStatus] {
+        aggregate.filings.filter { $0.treatment != .otherPeriod }
     }
 
     /// "Quarterly green finance report — 2026-Q3 · Shenzhen" (or the district's code and name).
@@ -140,8 +120,10 @@ public struct QuarterlyReport: Sendable, Encodable {
     /// The green share against its target, the change on the quarter and the year, the trend to each target
     /// and the count of filings.
     static func headline(
-        _ aggregate: AggregateReport, greenTarget: TargetAssessment?, filings: [FilingStatus], _ l: Label
+        _ aggregate: AggregateReport, greenTarget: TargetAssessment?, filings: [FilingStatus],
+        money: MoneyFormat, _ language: ReportLanguage
     ) -> [String] {
+        let l: Label = language.label
         var headline: [String] = []
         if let greenShare = aggregate.shares.first(where: { $0.share.indicator == .green })?.share {
             var line =
@@ -151,8 +133,8 @@ public struct QuarterlyReport: Sendable, Encodable {
                 line +=
                     greenTarget.met == true
                     ? " · " + l("已达标", "met")
-                    : " · " + l("未达标，差额", "not met, gap") + " \(greenTarget.gap?.description ?? "—") "
-                        + l("元", "yuan")
+                    : " · " + l("未达标，差额", "not met, gap") + " "
+                        + (greenTarget.gap.map { money.amount($0, language) } ?? "—")
                 if greenTarget.targetDatePassed { line += " · " + l("目标日期已过", "target date passed") }
             }
             headline.append(line)
@@ -183,17 +165,19 @@ public struct QuarterlyReport: Sendable, Encodable {
 
     /// How the figures are computed, the targets and factor used, and every catalogue edition's document.
     static func methodology(_ aggregate: AggregateReport, _ l: Label) -> [String] {
-        var methodology = [
-            l(
-                "占比 = Σ分子 ÷ Σ各项贷款（纳入机构），非各机构比率的平均。",
-                "Shares = Σ numerators ÷ Σ total loans over the included lenders, never an average of ratios."
-            ),
-            l(
-                "退回的报送不计入；每个机构每期只计最高版本。",
-                "REJECTED filings are excluded; only the highest revision per lender and period counts."),
-            l("目标集", "Target set") + ": \(aggregate.targetSet)",
-            l("电网排放因子", "Grid factor") + ": \(aggregate.gridFactor)" + " — \(aggregate.gridFactor.source)",
-        ]
+        var methodology =
+            [
+                l(
+                    "占比 = Σ分子 ÷ Σ各项贷款（纳入机构），非各机构比率的平均。",
+                    "Shares = Σ numerators ÷ Σ total loans over the included lenders, never an average of ratios."
+                ),
+                l(
+                    "退回的报送不计入；每个机构每期只计最高版本。",
+                    "REJECTED filings are excluded; only the highest revision per lender and period counts."),
+                l("目标集", "Target set") + ": \(aggregate.targetSet)",
+                l("电网排放因子", "Grid factor") + ": \(aggregate.gridFactor)"
+                    + " — \(aggregate.gridFactor.source)",
+            ] + loanLevelMethodology(aggregate, l)
         for edition in Taxonomy.standard.editions {
             methodology.append(
                 l("目录", "Catalogue")
@@ -208,19 +192,21 @@ public struct QuarterlyReport: Sendable, Encodable {
         case trendTarget = "trend_target"
         case categoriesChart = "categories_chart"
         case districtsChart = "districts_chart"
+        case evaluationChart = "evaluation_chart"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(Self.schema, forKey: .schema)
         try c.encode(title, forKey: .title)
-        try c.encode(headline, forKey: .headline)
+        try c.encode(headline(.exact), forKey: .headline)
         try c.encode(tables, forKey: .tables)
         try c.encode(trend, forKey: .trend)
         try c.encode(trendTarget, forKey: .trendTarget)
         try c.encode(categoriesChart, forKey: .categoriesChart)
         try c.encode(districtsChart, forKey: .districtsChart)
-        try c.encode(methodology, forKey: .methodology)
+        try c.encode(evaluationChart, forKey: .evaluationChart)
+        try c.encode(methodology(.exact), forKey: .methodology)
         try c.encode(manifest, forKey: .manifest)
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import ZIPFoundation
 
 /// The quarterly report as an XLSX workbook (Office Open XML SpreadsheetML): one sheet per table, a first
-/// sheet with the headline, methodology and manifest; money and ratios stored as numbers (with number
-/// formats), text as inline strings, neutralised like CSV (``SpreadsheetText/neutralised(_:)``) so that a
+/// sheet with the headline, methodology and manifest; money (exact yuan, headings saying so) and ratios
+/// stored as numbers (with number formats), text as inline strings, neutralised like CSV (``SpreadsheetText/neutralised(_:)``) so that a
 /// name beginning with `=` stays text when a cell is edited or the sheet is saved as CSV. Opens in Excel,
 /// WPS and LibreOffice.
 public enum ReportXLSX {
@@ -13,12 +13,12 @@ public enum ReportXLSX {
     public static func render(_ report: QuarterlyReport) throws -> Data {
         var sheets: [(name: String, xml: String)] = []
         let about: [[ReportCell]] =
-            [[.text(report.title)]] + report.headline.map { [.text($0)] } + [[.text("")]]
-            + report.methodology.map { [.text($0)] }
+            [[.text(report.title)]] + report.headline(.exact).map { [.text($0)] } + [[.text("")]]
+            + report.methodology(.exact).map { [.text($0)] }
             + [[.text("")]] + report.manifest.map { [.text($0)] }
         sheets.append(("report", sheet(columns: ["report"], rows: about)))
         for table in report.tables {
-            sheets.append((table.id, sheet(columns: table.columns, rows: table.rows)))
+            sheets.append((table.id, sheet(columns: table.headings(.exact), rows: table.rows)))
         }
 
         let archive = try Archive(data: Data(), accessMode: .create)
@@ -60,7 +60,7 @@ public enum ReportXLSX {
                 xml +=
                     "<c r=\"\(reference)\" t=\"inlineStr\"\(header ? " s=\"3\"" : "")><is><t xml:space=\"preserve\">\(XMLText.escape(SpreadsheetText.neutralised(text)))</t></is></c>"
             case .money(let money):
-                xml += "<c r=\"\(reference)\" s=\"1\"><v>\(money.description)</v></c>"
+                xml += "<c r=\"\(reference)\" s=\"1\"><v>\(MoneyFormat.exact.string(money))</v></c>"
             case .ratio(let value):
                 xml +=
                     value.map { "<c r=\"\(reference)\" s=\"2\"><v>\($0)</v></c>" }

@@ -3,18 +3,25 @@ import GreenMetrics
 import GreenTaxonomy
 
 /// Renders a ``FilingSummary`` as bilingual plain text or Markdown. Every figure is printed with what it
-/// depends on: the factor (id and confidence tag) or the target (id and source).
+/// depends on: the factor (id and confidence tag) or the target (id and source). Money is printed in
+/// `money` (thousands grouped; the unit in the column headings and the method section).
 public enum SummaryRenderer {
     public enum Style: Sendable { case text, markdown }
 
-    public static func render(_ summary: FilingSummary, style: Style) -> String {
-        var out = Writer(style: style)
+    public static func render(
+        _ summary: FilingSummary, style: Style, money: MoneyFormat = MoneyFormat(unit: .yuan)
+    ) -> String {
+        var out = Writer(style: style, money: money)
         overview(summary, into: &out)
         out.heading("环境 Environment")
         out.table(
-            ["指标 Indicator", "实际 Actual", "目标 Target", "达标 Met", "差额 Gap (yuan)", "依据 Target id / source"],
-            summary.greenTargets.map(targetRow))
+            targetHeader(out.money, goal: ("目标", "Target"), gap: ("差额", "Gap")),
+            summary.greenTargets.map { targetRow($0, money: out.money) })
         emissions(summary, into: &out)
+        if summary.input.hasLoans {
+            out.benefits(summary.benefits, scope: "this filing's green loans")
+            out.carbonEffect(summary.carbonEffect)
+        }
         if let operations = summary.operations { ownOperations(operations, into: &out) }
         socialAndGovernance(summary, into: &out)
         out.districts(summary.districts)
@@ -54,6 +61,11 @@ public enum SummaryRenderer {
                     + "Grid factor \(grid.id) \(grid.value) \(grid.unit) \(grid.confidence.tag); tce factor "
                     + "\(summary.method.tceFactor.id) \(summary.method.tceFactor.value) \(summary.method.tceFactor.confidence.tag)."
             )
+            out.line(
+                "Baseline \(summary.method.baseline.rawValue)"
+                    + (summary.method.supplyCoal.map {
+                        ": supply coal \($0.id) \($0.value) \($0.unit) \($0.confidence.tag)"
+                    } ?? "") + ".")
             for (reason, count) in avoided.notEstimated.sorted(by: { $0.key < $1.key }) {
                 out.bullet("not estimated (\(count)): \(reason)")
             }
@@ -93,13 +105,14 @@ public enum SummaryRenderer {
         let input = summary.input
         out.heading("社会 Social")
         out.table(
-            ["指标 Indicator", "实际 Actual", "目标 Target", "达标 Met", "差额 Gap (yuan)", "依据 Target id / source"],
-            summary.socialTargets.map(targetRow))
+            targetHeader(out.money, goal: ("目标", "Target"), gap: ("差额", "Gap")),
+            summary.socialTargets.map { targetRow($0, money: out.money) })
 
         out.heading("治理 Governance")
         out.table(
-            ["指标 Indicator", "实际 Actual", "上限 Ceiling", "达标 Met", "超出 Over (yuan)", "依据 Target id / source"],
-            summary.governanceTargets.map(targetRow))
+            targetHeader(out.money, goal: ("上限", "Ceiling"), gap: ("超出", "Over")),
+            summary.governanceTargets.map { targetRow($0, money: out.money) })
+        if input.hasLoans { out.creditRisk(summary.creditRisk) }
         let sections = summary.sections.sorted { $0.key < $1.key }.map {
             "\($0.key) \($0.value ? "yes" : "no")"
         }
@@ -113,16 +126,30 @@ public enum SummaryRenderer {
         out.bullet("Shares: \(summary.method.shares). Targets: \(summary.method.targetSet).")
         out.bullet("Avoided: \(summary.method.avoided).")
         out.bullet("Financed: \(summary.method.financed).")
+        out.bullet("Benefits: \(summary.method.benefits).")
+        out.bullet("Carbon effect: \(summary.method.carbonEffect).")
+        out.bullet("Credit risk: \(summary.method.creditRisk).")
+        out.bullet(out.money.note(.en))
     }
 
-    static func targetRow(_ assessment: TargetAssessment) -> [String] {
+    /// The heading of a target table: indicator, actual, target (or ceiling), met, the gap (or the excess) in
+    /// `money`'s unit, and the target's id and source.
+    static func targetHeader(_ money: MoneyFormat, goal: (String, String), gap: (String, String)) -> [String]
+    {
+        [
+            "指标 Indicator", "实际 Actual", "\(goal.0) \(goal.1)", "达标 Met", money.heading(gap.0, gap.1, .both),
+            "依据 Target id / source",
+        ]
+    }
+
+    static func targetRow(_ assessment: TargetAssessment, money: MoneyFormat) -> [String] {
         let target = assessment.target
         let label = "\(target.titleZh) \(target.titleEn)"
         let actual = assessment.actual.map { DecimalText.percent($0.share, decimals: 2) } ?? "not declared"
         let goal =
             "\(target.value) by \(target.targetDate)" + (assessment.targetDatePassed ? " (date passed)" : "")
         let met = assessment.met.map { $0 ? "yes" : "no" } ?? "—"
-        let gap = assessment.gap?.description ?? "—"
+        let gap = assessment.gap.map(money.string) ?? "—"
         return [label, actual, goal, met, gap, "\(target.id) \(target.confidence.tag)"]
     }
 
@@ -136,11 +163,14 @@ struct Writer {
         guard !districts.isEmpty else { return }
         heading("分区 Districts")
         table(
-            ["区 District", "各项贷款 Total loans", "绿色贷款 Green loans", "占比 Share"],
+            [
+                "区 District", money.heading("各项贷款", "Total loans", .both),
+                money.heading("绿色贷款", "Green loans", .both), "占比 Share",
+            ],
             districts.map {
                 [
-                    "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.total.description,
-                    $0.green.description,
+                    "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", money.string($0.total),
+                    money.string($0.green),
                     DecimalText.percent($0.share, decimals: 2),
                 ]
             })
@@ -151,17 +181,19 @@ struct Writer {
         guard !categories.isEmpty else { return }
         heading("绿色分类 Green categories (level 1)")
         table(
-            ["目录 Edition", "类别 Category", "绿色贷款 Green loans", "占绿色贷款 Of green"],
+            ["目录 Edition", "类别 Category", money.heading("绿色贷款", "Green loans", .both), "占绿色贷款 Of green"],
             categories.map {
                 [
                     $0.edition + ($0.incompleteEdition ? " (incomplete edition)" : ""),
-                    "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", $0.green.description,
+                    "\($0.code) \($0.nameZh ?? "") \($0.nameEn ?? "")", money.string($0.green),
                     DecimalText.percent($0.shareOfGreen, decimals: 2),
                 ]
             })
     }
 
     let style: SummaryRenderer.Style
+    /// How money is printed; the tables put its unit in their headings.
+    let money: MoneyFormat
     var text = ""
 
     /// Every value passes through the sink's one escaping helper: ``TerminalText/escape(_:)`` for text,

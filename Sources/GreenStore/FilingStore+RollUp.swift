@@ -24,6 +24,9 @@ extension FilingStore {
                 period: past, share: rolled.shares.first { $0.share.indicator == .green }?.share)
         }
         report.source = "\(path) (database revision \(try revision()))"
+        if district == nil, let period = report.period {
+            report.evaluation = GreenFinanceEvaluation.evaluate(stored, period: period)
+        }
         if let current = report.period.flatMap(ReportingPeriod.init) {
             report.projections = TrendProjection.project(
                 history: report.history, targets: targets, current: current)

@@ -52,9 +52,26 @@ extension Taxonomy {
     /// Every factor, in file order.
     public var emissionFactors: [EmissionFactor] { GeneratedTables.factors.map(EmissionFactor.init) }
 
-    /// The default grid factor for Shenzhen projects: the Southern-region 2022 average, 0.3869 tCO2/MWh [V].
+    /// The default grid factor for Shenzhen (Scope 2 and the `average` baseline): the newest verified
+    /// Southern-region average — 2022, 0.3869 tCO2/MWh [V]; the 2023 value (0.4042) is only reported by third
+    /// parties [P] (the generator refuses a default that a newer [V] row of its series and region supersedes).
     public var defaultGridFactor: EmissionFactor {
         EmissionFactor(GeneratedTables.factors.first { $0.role == "default-grid" }!)
+    }
+
+    /// The national thermal-power supply coal consumption (gce/kWh) the CBRC guideline baseline uses by
+    /// default; nil when the reference data has none.
+    public var defaultSupplyCoalConsumption: EmissionFactor? {
+        GeneratedTables.factors.first { $0.role == "default-supply-coal" }.map(EmissionFactor.init)
+    }
+
+    /// tCO2 per tce by fuel name (`raw-coal`, `diesel`, `natural-gas` …), from the `tce-co2-FUEL` rows.
+    public var tceToCO2ByFuel: [String: EmissionFactor] {
+        Dictionary(
+            GeneratedTables.factors.filter { $0.id.hasPrefix("tce-co2-") }.map {
+                (String($0.id.dropFirst("tce-co2-".count)), EmissionFactor($0))
+            },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// The factor `id`; throws ``TaxonomyError`` with the nearest ids for an unknown one.
@@ -66,5 +83,24 @@ extension Taxonomy {
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
         throw TaxonomyError(
             kind: .unknownFactor, message: "unknown emission factor '\(id)'", suggestions: ranked)
+    }
+}
+
+extension EmissionFactor {
+    /// A user-supplied thermal-power supply coal consumption (`--supply-coal VALUE`), tagged unverified.
+    public static func userSupplyCoal(_ value: Double) -> EmissionFactor {
+        EmissionFactor(
+            FactorRecord(
+                "user-supply-coal", "conversion", "supplied on the command line", "as supplied", "", value,
+                "gce/kWh", .unverified, "--supply-coal", "", ""))
+    }
+
+    /// A user-supplied fuel density (`--density FUEL=KG_PER_L`), tagged unverified.
+    public static func userDensity(fuel: String, kilogramsPerLitre value: Double) -> EmissionFactor {
+        EmissionFactor(
+            FactorRecord(
+                "user-density-\(fuel)", "conversion", "\(fuel) density supplied on the command line",
+                "as supplied",
+                "", value, "kg/L", .unverified, "--density", "", ""))
     }
 }

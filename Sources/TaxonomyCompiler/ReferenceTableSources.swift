@@ -125,14 +125,18 @@ public struct FactorRow: Hashable, Sendable {
     static let kinds: Set<String> = ["electricity", "fuel", "conversion", "heat"]
     static let units: Set<String> = [
         "tCO2/MWh", "kgCO2/kg", "kgCO2/m3", "kgce/kg", "kgce/m3", "tCO2/tce", "tCO2/GJ", "GJ/tce",
+        "gce/kWh", "kgce/kWh",
     ]
-    static let roles: Set<String> = ["", "default-grid"]
+    /// `default-grid`: the Scope 2 default, which must be the newest verified ([V]) row of its series and
+    /// region; `default-supply-coal`: the guideline baseline's thermal-power supply coal consumption.
+    static let roles: Set<String> = ["", "default-grid", "default-supply-coal"]
 
     static func parse(file: String, text: String, diagnostics: inout [TaxonomyDiagnostic]) -> [FactorRow] {
         let table = TSVTable(file: file, text: text, expectedHeader: header, diagnostics: &diagnostics)
         var seen: [String: Int] = [:]
         var result: [FactorRow] = []
         var defaults = 0
+        var supplyDefaults = 0
         for row in table.rows {
             func fail(_ message: String) {
                 diagnostics.append(.init(file: file, line: row.line, message: message))
@@ -173,12 +177,17 @@ public struct FactorRow: Hashable, Sendable {
                 continue
             }
             guard roles.contains(row[10]) else {
-                fail("role '\(row[10])' must be empty or default-grid")
+                fail("role '\(row[10])' must be empty, default-grid or default-supply-coal")
                 continue
             }
             if row[10] == "default-grid" {
                 defaults += 1
                 if row[6] != "tCO2/MWh" { fail("the default grid factor must be in tCO2/MWh") }
+                if row[7] != "V" { fail("the default grid factor must be verified (V)") }
+            }
+            if row[10] == "default-supply-coal" {
+                supplyDefaults += 1
+                if row[6] != "gce/kWh" { fail("the default supply coal consumption must be in gce/kWh") }
             }
             result.append(
                 FactorRow(
@@ -191,6 +200,29 @@ public struct FactorRow: Hashable, Sendable {
                 .init(
                     file: file, line: 0,
                     message: "exactly one factor must have role default-grid (found \(defaults))"))
+        }
+        if supplyDefaults > 1 {
+            diagnostics.append(
+                .init(
+                    file: file, line: 0,
+                    message: "at most one factor may have role default-supply-coal (found \(supplyDefaults))")
+            )
+        }
+        // The default grid factor is the newest verified one of its series and region: a newer [V] row
+        // must take the role over (a newer [P] row does not).
+        if let chosen = result.first(where: { $0.role == "default-grid" }) {
+            let newer = result.filter {
+                $0.series == chosen.series && $0.region == chosen.region && $0.confidence == "V"
+                    && (Int($0.year) ?? 0) > (Int(chosen.year) ?? 0)
+            }
+            for row in newer {
+                diagnostics.append(
+                    .init(
+                        file: file, line: 0,
+                        message:
+                            "'\(row.id)' is a newer verified factor of the default's series and region: give it "
+                            + "role default-grid instead of '\(chosen.id)'"))
+            }
         }
         return result
     }

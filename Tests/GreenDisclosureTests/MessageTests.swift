@@ -32,9 +32,13 @@ import Testing
         #expect(
             try Self.findings("GL-GREEN-009-generation-mismatch.xml")
                 == [
-                    "GL-GREEN-009-generation-mismatch.xml:68:19: warning[GL-GREEN-009]: declared 16000.00 tCO2e differs by "
-                        + "92.3% from 21500.00 MWh × 0.3869 tCO2/MWh (mee-avg-south-2022 [V]) = 8318.35 tCO2e "
-                        + "(check the declared CO2e, or explain the method used)"
+                    // 21,500 MWh × 0.3055 tce/MWh × 2.66 tCO2/tce = 17,471.545 t; |8,318.35 − 17,471.545| ÷
+                    // 17,471.545 = 52.4 %.
+                    "GL-GREEN-009-generation-mismatch.xml:68:19: note[GL-GREEN-009]: declared 8318.35 tCO2e differs by "
+                        + "52.4% from GreenLedger's estimate 21500.00 MWh × 305.5 gce/kWh × 2.66 tCO2/tce "
+                        + "(supply-coal-national-2020 [P], tce-co2-raw-coal [D]) = 17471.55 tCO2e (a screening note, not a "
+                        + "regulatory limit: GreenLedger flags differences above 20 %; check the declared CO2e, or state the "
+                        + "method and factors the project used)"
                 ])
     }
 

@@ -96,7 +96,8 @@ import ZIPFoundation
         }
         let cell =
             "<t xml:space=\"preserve\">'=HYPERLINK(&quot;http://x&quot;) | &lt;script&gt;&amp;\tline2`</t>"
-        #expect(sheets.components(separatedBy: cell).count - 1 == 2)  // lenders and filings sheets
+        // Lenders, evaluation and filings sheets.
+        #expect(sheets.components(separatedBy: cell).count - 1 == 3)
         #expect(!sheets.contains(">=HYPERLINK"))
         #expect(sheets.contains("<v>3139045.25</v>"))  // money is still a number
     }
@@ -105,7 +106,7 @@ import ZIPFoundation
         let text = try String(contentsOf: try Self.report("md", "report.md"), encoding: .utf8)
         #expect(
             text.contains(
-                "| 1 | =HYPERLINK(\"http://x\") \\| &lt;script&gt;&amp;&#9;line2\\` | 91440300LXAHTNUH70 | microcredit |"
+                "| 1 | =HYPERLINK(\"http://x\") \\| &lt;script&gt;&amp;&#9;line2\\` | 91440300LXAHTNUH70 | microcredit | 3,139,045.25 | 169,596.00 |"
             ))
         #expect(!text.contains("<script>"))
         #expect(!text.split(separator: "\n").contains { $0.hasPrefix("line2") })

@@ -111,7 +111,7 @@ import Testing
 
             let text = try CLIRunner.run(["aggregate"] + source)
             #expect(text.status == 0, "\(text.stderr)")
-            #expect(text.stdout.contains("分母 Total loans: \(expected)"))
+            #expect(text.stdout.contains("分母（元） Total loans (yuan): 119,999,999,999,999,999.88"))
         }
 
         for format in ["md", "json", "csv", "html", "xlsx"] {
@@ -121,6 +121,11 @@ import Testing
         }
         let markdown = try String(
             contentsOfFile: directory.appendingPathComponent("report-md").path, encoding: .utf8)
-        #expect(markdown.contains(expected))
+        #expect(markdown.contains("119,999,999,999,999,999.88"))
+        // CSV stays exact, without separators.
+        let csv = try String(
+            contentsOfFile: directory.appendingPathComponent("report-csv/districts.csv").path, encoding: .utf8
+        )
+        #expect(csv.contains(expected))
     }
 }

@@ -24,7 +24,7 @@ import Testing
         #expect(result.status == 0)
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(document["schema"] as? String == "greenledger-summary/2")
+        #expect(document["schema"] as? String == "greenledger-summary/3")
         let book = try #require(document["book"] as? [String: Any])
         #expect(
             (book["total"] as? String)?.hasSuffix(".00") == true
@@ -46,6 +46,31 @@ import Testing
         #expect(result.stdout.contains("| 指标 Indicator | 实际 Actual | 目标 Target |"))
     }
 
+    /// Money in text and Markdown: grouped yuan by default, 万元 or 亿元 on request, the unit in the heading.
+    /// The Guangdong 10 % gap of the sample is 3,766,565.48 元 = 376.656548 万元 → 376.66 = 0.0376656548 亿元
+    /// → 0.0377.
+    @Test func moneyUnitOption() throws {
+        let yuan = try CLIRunner.run(["summary", Self.file])
+        #expect(
+            yuan.stdout.contains(
+                "差额（元） Gap (yuan): 3,766,565.48; 依据 Target id / source: guangdong-green-credit-2030"))
+        #expect(yuan.stdout.contains("各项贷款（元） Total loans (yuan): 217,448,684.00"))
+        let wan = try CLIRunner.run(["summary", "--money-unit", "wan", Self.file])
+        #expect(wan.status == 0)
+        #expect(wan.stdout.contains("差额（万元） Gap (10,000 yuan): 376.66; "))
+        // Governance: 1,269,559.68 元 over the NPL ceiling = 126.955968 万元 → 126.96.
+        #expect(wan.stdout.contains("超出（万元） Over (10,000 yuan): 126.96; "))
+        #expect(wan.stdout.contains("Money in 万元 (10,000 yuan), converted from the exact totals in fen"))
+        let yi = try CLIRunner.run(["summary", "--format", "md", "--money-unit", "yi", Self.file])
+        #expect(yi.stdout.contains(" | 差额（亿元） Gap (100 million yuan) | "))
+        #expect(yi.stdout.contains(" | 0.0377 | guangdong-green-credit-2030 "))
+        // JSON is exact yuan whatever the unit.
+        let json = try CLIRunner.run(["summary", "--format", "json", Self.file])
+        let jsonWan = try CLIRunner.run(["summary", "--format", "json", "--money-unit", "wan", Self.file])
+        #expect(jsonWan.stdout == json.stdout)
+        #expect(try CLIRunner.run(["summary", "--money-unit", "euro", Self.file]).status == 64)
+    }
+
     @Test func gridFactorOnTheCommandLineChangesTheEstimates() throws {
         func estimated(_ arguments: [String]) throws -> Double {
             let result = try CLIRunner.run(
@@ -56,11 +81,16 @@ import Testing
                 (document["environment"] as? [String: Any])?["avoided"] as? [String: Any])
             return try #require(avoided["estimated_project_tonnes"] as? Double)
         }
-        let south = try estimated([])
+        // An explicit factor selects the average baseline; the default is the CBRC guideline's, whose
+        // 305.5 gce/kWh × 2.66 tCO2/tce = 0.81263 tCO2/MWh is above every regional average.
+        let guideline = try estimated([])
+        let south = try estimated(["--baseline", "average"])
         let national = try estimated(["--factor", "mee-avg-national-2022"])
         let doubled = try estimated(["--grid-factor", "0.7738"])
         #expect(national > south)
         #expect(doubled > south)
+        #expect(guideline > doubled)
+        #expect(try estimated(["--supply-coal", "250"]) < guideline)
         let named = try CLIRunner.run(["summary", "--grid-factor", "0.5", Self.file])
         #expect(named.stdout.contains("Grid factor user-grid-factor 0.5 tCO2/MWh [U]"))
     }
@@ -126,7 +156,7 @@ import Testing
         #expect(first.stdout == second.stdout)
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
-        #expect(document["schema"] as? String == "greenledger-aggregate/2")
+        #expect(document["schema"] as? String == "greenledger-aggregate/3")
         #expect(document["period"] as? String == "2026-Q3")
         let filings = try #require(document["filings"] as? [[String: Any]])
         #expect(filings.count == 9)
@@ -151,6 +181,22 @@ import Testing
             result.stdout.contains(
                 "superseded — superseded by Samples/2026-Q3/pingshan-village-bank-r2.xml (revision 2)"))
         #expect(result.stdout.contains("440307 龙岗区 Longgang"))
+        // Grouped yuan by default: the Q3 city total is 94,762,468,360.75 元.
+        #expect(result.stdout.contains("分母（元） Total loans (yuan): 94,762,468,360.75;"))
+    }
+
+    /// 94,762,468,360.75 元 = 947.6246836075 亿元 → 947.6247; 9,476,246.8360775 万元 → 9,476,246.84.
+    @Test func moneyUnitOption() throws {
+        let yi = try CLIRunner.run(["aggregate", "--money-unit", "yi", "Samples/2026-Q3"])
+        #expect(yi.status == 0)
+        #expect(yi.stdout.contains("分母（亿元） Total loans (100 million yuan): 947.6247;"))
+        let wan = try CLIRunner.run(["aggregate", "--format", "md", "--money-unit", "wan", "Samples/2026-Q3"])
+        #expect(wan.stdout.contains(" | 9,476,246.84 | "))
+        #expect(
+            wan.stdout.contains(
+                "| # | 机构 Lender | 类型 Kind | 各项贷款（万元） Total (10,000 yuan) | 绿色贷款（万元） Green (10,000 yuan) | 占比 Share |"
+            ))
+        #expect(try CLIRunner.run(["aggregate", "--money-unit", "", "Samples/2026-Q3"]).status == 64)
     }
 }
 

@@ -122,7 +122,8 @@ import Testing
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let ids = try #require(document["rules"] as? [[String: Any]]).compactMap { $0["id"] as? String }
-        #expect(ids.count == 36)
+        #expect(ids.count == 37)
+        #expect(ids.contains("GL-LOAN-007"))
         #expect(ids == ids.sorted())
     }
 }
@@ -130,15 +131,40 @@ import Testing
 @Suite struct ValidateFactorTests {
     static let file = "Samples/invalid/GL-GREEN-009-generation-mismatch.xml"
 
-    @Test func theFactorInUseIsNamedAndChangesTheCheck() throws {
-        let regional = try CLIRunner.run(["validate", Self.file])
-        #expect(regional.stdout.contains("× 0.3869 tCO2/MWh (mee-avg-south-2022 [V]) = 8318.35 tCO2e"))
+    @Test func theBaselineInUseIsNamedAndChangesTheCheck() throws {
+        // Default: the CBRC guideline — 21,500 MWh × 305.5 gce/kWh × 2.66 tCO2/tce = 17,471.55 t.
+        let guideline = try CLIRunner.run(["validate", Self.file])
+        #expect(
+            guideline.stdout.contains(
+                "× 305.5 gce/kWh × 2.66 tCO2/tce (supply-coal-national-2020 [P], tce-co2-raw-coal [D]) = 17471.55 tCO2e"
+            ))
+        #expect(guideline.stdout.contains("note[GL-GREEN-009]"))
+        // A note never changes the verdict, not even under --strict.
+        #expect(try CLIRunner.run(["validate", "--strict", Self.file]).status == 0)
+        // An explicit factor selects the average baseline: 21,500 × 0.5366 = 11,536.90 t, 27.9 % off.
+        let national = try CLIRunner.run(["validate", "--factor", "mee-avg-national-2022", Self.file])
+        #expect(national.stdout.contains("× 0.5366 tCO2/MWh (mee-avg-national-2022 [V]) = 11536.90 tCO2e"))
+        // 21,500 × 0.4403 = 9,466.45 t is within 20 % of the declared 8,318.35 t: no note.
         let provincial = try CLIRunner.run(["validate", "--factor", "mee-avg-guangdong-2022", Self.file])
-        #expect(provincial.stdout.contains("× 0.4403 tCO2/MWh (mee-avg-guangdong-2022 [P]) = 9466.45 tCO2e"))
-        // 21500 MWh × 0.75 = 16125 t, within 20 % of the declared 16000 t: no finding.
-        let supplied = try CLIRunner.run(["validate", "--grid-factor", "0.75", Self.file])
-        #expect(supplied.status == 0)
-        #expect(!supplied.stdout.contains("GL-GREEN-009]"))
+        #expect(!provincial.stdout.contains("GL-GREEN-009]"))
+        // 21,500 MWh × 0.3869 = 8,318.35 t: exactly what the project declares, no note.
+        let average = try CLIRunner.run(["validate", "--baseline", "average", Self.file])
+        #expect(average.status == 0)
+        #expect(!average.stdout.contains("GL-GREEN-009]"))
+        // A supply coal consumption outside 100…1000 gce/kWh is a usage error, said so.
+        let supplied = try CLIRunner.run(["validate", "--supply-coal", "50", Self.file])
+        #expect(supplied.status == 64)
+        #expect(supplied.stderr.contains("--supply-coal must be a value in gce/kWh between 100 and 1000"))
+        // Your own, tagged [U]: 21,500 × 0.150 × 2.66 = 8,578.5 t, within 20 % of 8,318.35 t: no note.
+        let low = try CLIRunner.run(["validate", "--supply-coal", "150", Self.file])
+        #expect(!low.stdout.contains("GL-GREEN-009]"))
+        let own = try CLIRunner.run(["validate", "--supply-coal", "290", Self.file])
+        #expect(own.stdout.contains("× 290.0 gce/kWh × 2.66 tCO2/tce (user-supply-coal [U]"))
+        // Contradictory choices are usage errors.
+        let both = try CLIRunner.run([
+            "validate", "--baseline", "guideline", "--factor", "mee-avg-south-2022", Self.file,
+        ])
+        #expect(both.status == 64)
     }
 
     @Test func badFactorsAreUsageErrors() throws {

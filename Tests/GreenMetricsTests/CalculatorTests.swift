@@ -7,7 +7,8 @@ import Testing
 /// Each calculator against a hand-worked example; the arithmetic is in the comments.
 @Suite struct CalculatorTests {
     static let south = Taxonomy.standard.defaultGridFactor  // 0.3869 tCO2/MWh
-    static let factors = EstimationFactors(grid: south)
+    /// The average-factor baseline (the guideline's is tested in MethodologyTests).
+    static let factors = EstimationFactors(grid: south, baseline: .average)
 
     /// Amounts and rates written in the test; a malformed one fails the test instead of trapping.
     static func money(_ text: String) throws -> Money { try #require(Money(text)) }
@@ -105,16 +106,19 @@ import Testing
         #expect(estimate.factors == ["mee-avg-south-2022"])
     }
 
-    @Test func energySavingAddsElectricityAndFuelSavings() throws {
-        // 800 MWh × 0.3869 = 309.52 t; 1,200 tce × 2.66 = 3,192 t; sum 3,501.52 t; attribution capped at 1.
+    @Test func energySavingCountsItsElectricityOnce() throws {
+        // tce includes the electricity: 800 MWh × 305.5 gce/kWh = 244.4 tce of the 1,200 tce are electricity.
+        // Average baseline: 800 MWh × 0.3869 = 309.52 t; fuel (1,200 − 244.4) = 955.6 tce × 2.66 = 2,541.896 t;
+        // sum 2,851.416 t (not 3,501.52 t as when the two were added). Attribution capped at 1.
         let loan = Self.loan(
             balance: "5000000.00",
             green: Self.green(
-                activity: .energySaving(annualTce: 1200, annualMWhSaved: 800), investment: "4000000.00"))
+                activity: .energySaving(annualTce: 1200, annualMWhSaved: 800, fuel: nil),
+                investment: "4000000.00"))
         let estimate = try #require(CarbonEstimator.estimate(loan, factors: Self.factors))
-        #expect(try abs(#require(estimate.projectTonnes) - 3501.52) < 1e-9)
+        #expect(try abs(#require(estimate.projectTonnes) - 2851.416) < 1e-9)
         #expect(estimate.attribution == 1)
-        #expect(estimate.factors == ["mee-avg-south-2022", "tce-co2-raw-coal"])
+        #expect(estimate.factors == ["mee-avg-south-2022", "supply-coal-national-2020", "tce-co2-raw-coal"])
     }
 
     @Test func buildingTransportAndMissingData() throws {
@@ -136,7 +140,7 @@ import Testing
         #expect(CarbonEstimator.estimate(Self.loan(balance: "1.00"), factors: Self.factors) == nil)
         // A different grid factor changes the estimate proportionally: 640.5 × 0.4403 = 282.01215.
         let guangdong = EstimationFactors(
-            grid: try Taxonomy.standard.emissionFactor("mee-avg-guangdong-2022"))
+            grid: try Taxonomy.standard.emissionFactor("mee-avg-guangdong-2022"), baseline: .average)
         #expect(
             try abs(
                 #require(CarbonEstimator.estimate(building, factors: guangdong)?.projectTonnes) - 282.01215)

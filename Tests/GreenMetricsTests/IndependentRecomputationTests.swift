@@ -29,7 +29,17 @@ import Testing
         var coveredFen: Int64 = 0
         var totalLoanFen: Int64 = 0
         var electricityKWh: Double?
+        /// Σ declared and Σ attributed of each Benefits element, by element name.
+        var benefitsDeclared: [String: Double] = [:]
+        var benefitsAttributed: [String: Double] = [:]
+        var greenNonPerformingFen: Int64 = 0
+        var possiblyUnderstatedFen: Int64 = 0
+        var periodEnd: Date?
         // Current loan.
+        var benefits: [String: Double] = [:]
+        var classification = ""
+        var maturity: Date?
+        var fuel: String?
         var path: [String] = []
         var text = ""
         var balanceFen: Int64 = 0
@@ -76,12 +86,14 @@ import Testing
                 (balanceFen, isGreen, investmentFen, mwh, tce, co2e, emissions) = (
                     0, false, nil, nil, nil, nil, nil
                 )
+                (benefits, classification, maturity, fuel) = ([:], "normal", nil, nil)
             case "Green": isGreen = true
             case "Project": investmentFen = attributes["totalInvestment"].map(fen)
             case "Generation": mwh = attributes["annualMWh"].flatMap(Double.init)
             case "EnergySaving":
                 mwh = attributes["annualMWhSaved"].flatMap(Double.init)
                 tce = attributes["annualTce"].flatMap(Double.init)
+                fuel = attributes["fuel"]
             case "Building": mwh = attributes["annualMWhSaved"].flatMap(Double.init)
             case "Emissions":
                 emissions = (
@@ -101,7 +113,20 @@ import Testing
             if path.last == "Portfolio" { portfolio[name] = fen(text) }
             switch name {
             case "Balance": balanceFen = fen(text)
-            case "CO2e": co2e = Double(text)
+            case "CO2e":
+                co2e = Double(text)
+                benefits[name] = Double(text)
+            case "StandardCoal", "COD", "AmmoniaNitrogen", "SO2", "NOx", "WaterSaved":
+                benefits[name] = Double(text)
+            case "Classification": classification = text
+            case "Maturity": maturity = IndependentRecomputationTests.day(text)
+            case "Period" where path.last == "Header":
+                // 2026-Q3 → 2026-09-30; 2026 → 2026-12-31.
+                let parts = text.split(separator: "-Q")
+                let month = parts.count == 2 ? (Int(parts[1]) ?? 4) * 3 : 12
+                let lastDay = [3: "31", 6: "30", 9: "30", 12: "31"][month] ?? "31"
+                periodEnd = IndependentRecomputationTests.day(
+                    "\(parts[0])-\(month < 10 ? "0" : "")\(month)-\(lastDay)")
             case "Electricity" where path.last == "Operations": electricityKWh = Double(text)
             case "Loan":
                 totalLoanFen += balanceFen
@@ -109,11 +134,45 @@ import Testing
                     coveredFen += balanceFen
                     financedTonnes += min(1, Double(balanceFen) / Double(denominator)) * tonnes
                 }
+                if ["normal", "special-mention"].contains(classification), let maturity, let periodEnd,
+                    periodEnd.timeIntervalSince(maturity) > 90 * 86_400
+                {
+                    possiblyUnderstatedFen += balanceFen
+                }
                 guard isGreen else { return }
                 greenBalanceFen += balanceFen
+                if ["substandard", "doubtful", "loss"].contains(classification) {
+                    greenNonPerformingFen += balanceFen
+                }
                 declaredTonnes += co2e ?? 0
+                for (element, amount) in benefits {
+                    benefitsDeclared[element, default: 0] += amount
+                    if let investmentFen {
+                        benefitsAttributed[element, default: 0] +=
+                            amount * min(1, Double(balanceFen) / Double(investmentFen))
+                    }
+                }
+                // The CBRC guideline baseline: MWh × 305.5 gce/kWh = tce, × 2.66 tCO2/tce. EnergySaving's tce
+                // includes its electricity; the rest is fuel, × the fuel's tCO2/tce (kgCO2 ÷ kgce per unit of
+                // the §7.3 table, rounded to 4 decimals as the reference data holds them), raw coal when not
+                // stated.
+                let perFuel: [String: Double] = [
+                    "diesel": 2.1247,  // 3.0959 / 1.4571
+                    "natural-gas": 1.6257,  // 2.1622 / 1.33
+                    "fuel-oil": 2.2193,  // 3.1705 / 1.4286
+                    "gasoline": 1.9880,  // 2.9251 / 1.4714
+                    "lpg": 1.8091,  // 3.1013 / 1.7143
+                ]
+                let fuelFactor = fuel.flatMap { perFuel[$0] } ?? 2.66
                 var estimate: Double? = nil
-                if mwh != nil || tce != nil { estimate = (mwh ?? 0) * 0.3869 + (tce ?? 0) * 2.66 }
+                switch (mwh, tce) {
+                case (let mwh?, let tce?):
+                    let electricityTce = mwh * 0.3055
+                    estimate = electricityTce * 2.66 + max(0, tce - electricityTce) * fuelFactor
+                case (let mwh?, nil): estimate = mwh * 0.3055 * 2.66
+                case (nil, let tce?): estimate = tce * fuelFactor
+                case (nil, nil): break
+                }
                 if let estimate {
                     estimatedTonnes += estimate
                     if let investmentFen {
@@ -123,6 +182,12 @@ import Testing
             default: break
             }
         }
+    }
+
+    static func day(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: text)
     }
 
     static func read(_ name: String) throws -> Reading {
@@ -165,6 +230,18 @@ import Testing
             #expect(Self.close(summary.avoided.estimatedProjectTonnes, reading.estimatedTonnes))
             #expect(Self.close(summary.avoided.attributedTonnes, reading.attributedTonnes))
             #expect(Self.close(summary.financed.financedTonnes, reading.financedTonnes))
+            // The seven benefits, declared and attributed, and the loan-level risk figures.
+            for indicator in BenefitIndicator.allCases {
+                let sum = summary.benefits.total[indicator]
+                #expect(
+                    Self.close(sum.declared, reading.benefitsDeclared[indicator.element] ?? 0), "\(indicator)"
+                )
+                #expect(
+                    Self.close(sum.attributed, reading.benefitsAttributed[indicator.element] ?? 0),
+                    "\(indicator)")
+            }
+            #expect(summary.creditRisk.greenNonPerforming.fen == Int128(reading.greenNonPerformingFen))
+            #expect(summary.creditRisk.possiblyUnderstated.fen == Int128(reading.possiblyUnderstatedFen))
         }
         if let kWh = reading.electricityKWh {
             let line = try #require(summary.operations?.lines.first { $0.item == "Electricity" })
@@ -174,15 +251,18 @@ import Testing
 
     @Test func changingTheGridFactorChangesTheEstimatesAndIsNamed() throws {
         let url = Self.samples.appendingPathComponent("dapeng-green-leasing.xml")
-        let south = try FilingSummarizer.summarize(.file(path: url.path))
+        let south = try FilingSummarizer.summarize(.file(path: url.path), baseline: .average)
         let national = try FilingSummarizer.summarize(
-            .file(path: url.path), grid: try Taxonomy.standard.emissionFactor("mee-avg-national-2022"))
+            .file(path: url.path), grid: try Taxonomy.standard.emissionFactor("mee-avg-national-2022"),
+            baseline: .average)
         #expect(national.method.gridFactor.id == "mee-avg-national-2022")
         #expect(national.avoided.estimatedProjectTonnes > south.avoided.estimatedProjectTonnes)
-        let user = try FilingSummarizer.summarize(.file(path: url.path), grid: .userGridFactor(0.5))
+        let user = try FilingSummarizer.summarize(
+            .file(path: url.path), grid: .userGridFactor(0.5), baseline: .average)
         #expect(user.method.gridFactor.confidence == .unverified)
         // A zero factor must not crash the generation cross-check (it has nothing to compare with).
-        let zero = try FilingSummarizer.summarize(.file(path: url.path), grid: .userGridFactor(0))
+        let zero = try FilingSummarizer.summarize(
+            .file(path: url.path), grid: .userGridFactor(0), baseline: .average)
         // Only the fuel (tce) savings remain, which do not use the grid factor.
         #expect(zero.avoided.estimatedProjectTonnes < south.avoided.estimatedProjectTonnes)
         // Declared benefits do not depend on the factor.

@@ -34,7 +34,7 @@ import Testing
     @Test func loanBalancesSummingPastInt64AreExact() {
         var financed = FinancedTotals()
         var avoided = CarbonTotals()
-        let factors = EstimationFactors(grid: Taxonomy.standard.defaultGridFactor)
+        let factors = EstimationFactors(grid: Taxonomy.standard.defaultGridFactor, baseline: .average)
         for index in 1...10 {
             var loan = Loan()
             loan.id = "L\(index)"

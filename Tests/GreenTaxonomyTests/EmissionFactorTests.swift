@@ -23,8 +23,11 @@ import Testing
         arguments: [
             ("mee-avg-national-2022", 0.5366, Confidence.verified), ("mee-avg-south-2021", 0.4326, .partial),
             ("mee-avg-guangdong-2022", 0.4403, .partial), ("mee-enterprise-grid-2022", 0.5703, .verified),
-            ("fuel-co2-diesel", 3.0959, .verified), ("tce-co2-raw-coal", 2.66, .derived),
-            ("heat-default", 0.11, .partial),
+            // Fuel CO2 coefficients come from a third-party table (GB/T 2589 gives standard-coal ones only).
+            ("fuel-co2-diesel", 3.0959, .partial), ("fuel-tce-diesel", 1.4571, .verified),
+            ("tce-co2-raw-coal", 2.66, .derived), ("tce-co2-natural-gas", 1.6257, .derived),
+            ("heat-default", 0.11, .partial), ("mee-avg-south-2023", 0.4042, .partial),
+            ("supply-coal-national-2020", 305.5, .partial), ("electricity-tce-calorific", 0.1229, .verified),
         ])
     func factor(id: String, value: Double, confidence: Confidence) throws {
         let factor = try taxonomy.emissionFactor(id)
@@ -46,10 +49,10 @@ import Testing
     }
 
     @Test func unknownFactorsSuggestTheNearest() {
-        let error = #expect(throws: TaxonomyError.self) { try taxonomy.emissionFactor("mee-avg-south-2023") }
+        let error = #expect(throws: TaxonomyError.self) { try taxonomy.emissionFactor("mee-avg-south-2024") }
         #expect(
-            error?.suggestions.first == "mee-avg-south-2021"
-                || error?.suggestions.first == "mee-avg-south-2022")
+            ["mee-avg-south-2021", "mee-avg-south-2022", "mee-avg-south-2023"].contains(
+                error?.suggestions.first ?? ""))
         #expect(EmissionFactor.userGridFactor(0.5).confidence == .unverified)
     }
 }

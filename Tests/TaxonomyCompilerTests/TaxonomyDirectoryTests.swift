@@ -75,6 +75,43 @@ import Testing
         #expect(diagnostics.first?.hasSuffix("error: code '4.2.99' does not exist in gfsp-2025") == true)
     }
 
+    @Test func theDefaultGridFactorIsTheNewestVerifiedOfItsRegion() throws {
+        // Verifying the 2023 Southern value without moving the default to it is refused.
+        let newer = try Self.loadEdited { dir in
+            try Self.replace(
+                in: dir.appendingPathComponent("emission-factors.tsv"), "2023\t0.4042\ttCO2/MWh\tP",
+                with: "2023\t0.4042\ttCO2/MWh\tV")
+        }
+        #expect(
+            newer.contains {
+                $0.hasSuffix(
+                    "error: 'mee-avg-south-2023' is a newer verified factor of the default's series and region: "
+                        + "give it role default-grid instead of 'mee-avg-south-2022'")
+            })
+        // A default that is only reported by third parties is refused.
+        let partial = try Self.loadEdited { dir in
+            try Self.replace(
+                in: dir.appendingPathComponent("emission-factors.tsv"), "2022\t0.3869\ttCO2/MWh\tV",
+                with: "2022\t0.3869\ttCO2/MWh\tP")
+        }
+        #expect(partial.contains { $0.hasSuffix("error: the default grid factor must be verified (V)") })
+        // A second default supply coal consumption is refused.
+        let twoSupply = try Self.loadEdited { dir in
+            let url = dir.appendingPathComponent("emission-factors.tsv")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let row = try #require(
+                text.split(separator: "\n").first { $0.hasPrefix("supply-coal-national-2020\t") })
+            try
+                (text + "\n"
+                + row.replacingOccurrences(of: "supply-coal-national-2020", with: "supply-coal-x"))
+                .write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(
+            twoSupply.contains {
+                $0.hasSuffix("error: at most one factor may have role default-supply-coal (found 2)")
+            })
+    }
+
     @Test func editionFactsAreChecked() throws {
         let diagnostics = try Self.loadEdited { dir in
             try Self.replace(

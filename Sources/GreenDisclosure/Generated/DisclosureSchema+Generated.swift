@@ -116,6 +116,20 @@ enum EmbeddedSchema {
       <xs:enumeration value="nuclear"/>
     </xs:restriction>
   </xs:simpleType>
+  <xs:simpleType name="Fuel">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="raw-coal"/>
+      <xs:enumeration value="coke"/>
+      <xs:enumeration value="crude-oil"/>
+      <xs:enumeration value="fuel-oil"/>
+      <xs:enumeration value="gasoline"/>
+      <xs:enumeration value="kerosene"/>
+      <xs:enumeration value="diesel"/>
+      <xs:enumeration value="lpg"/>
+      <xs:enumeration value="refinery-gas"/>
+      <xs:enumeration value="natural-gas"/>
+    </xs:restriction>
+  </xs:simpleType>
   <xs:simpleType name="Basis">
     <xs:restriction base="xs:string">
       <xs:enumeration value="evic"/>
@@ -292,6 +306,9 @@ enum EmbeddedSchema {
               <xs:complexType>
                 <xs:attribute name="annualTce" type="Quantity"/>
                 <xs:attribute name="annualMWhSaved" type="Quantity"/>
+                <!-- GreenLedger extension (optional, v1-compatible): the fuel the saving is in, for its own
+                     tCO2/tce factor; see Docs/methodology.md. -->
+                <xs:attribute name="fuel" type="Fuel"/>
               </xs:complexType>
             </xs:element>
             <xs:element name="Building">

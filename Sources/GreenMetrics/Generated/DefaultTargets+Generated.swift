@@ -11,6 +11,6 @@ tech-loan-share	tech-enterprise	科技企业贷款比重	tech-enterprise loans /
 manufacturing-loan-share	manufacturing-mid-long-term	制造业中长期贷款占比	manufacturing mid/long-term loans / total loans	floor	11%	9.6%	2020	2025-12-31	V	深圳市金融业高质量发展"十四五"规划 (Jan 2022), indicator table; shared/domain/targets.md	the table says 制造业贷款比重; the text says 制造业中长期贷款占比
 inclusive-sme-share	inclusive-small-micro	普惠小微企业贷款比重	inclusive small/micro loans / total loans	floor	18%	14.4%	2020	2025-12-31	V	深圳市金融业高质量发展"十四五"规划 (Jan 2022), indicator table; shared/domain/targets.md	
 npl-ratio	non-performing	不良贷款率	non-performing loans / total loans	ceiling	1.1%	1.48%	2020	2025-12-31	V	深圳市金融业高质量发展"十四五"规划 (Jan 2022), indicator table; shared/domain/targets.md	the plan says about 1.1 %
-guangdong-green-credit-2030	green	广东省绿色信贷占比	green credit / total loans (Guangdong)	floor	10%			2030-12-31	V	粤办函〔2022〕219号; shared/domain/reference.md §2.3	about 10 % by 2030
+guangdong-green-credit-2030	green	广东省绿色信贷占比	green credit / total loans (Guangdong)	floor	10%			2030-12-31	P	粤办函〔2022〕219号 《广东省发展绿色金融支持碳达峰行动的实施方案》 as reported: http://www.chinafoundation.org.cn/jujiao/2022/0729/79251.html ("绿色信贷占全部贷款余额的比重达到10%左右"); notice header: https://m.hqtbz.com/xxts/content/post_3972535.html; shared/domain/reference.md §2.3	about 10 % by 2030; the plan's own text was not read (third-party reports only)
 """#
 }

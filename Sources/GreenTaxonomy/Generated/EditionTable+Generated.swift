@@ -26,7 +26,7 @@ extension GeneratedTables {
             documentNumber: FactRecord("发改环资〔2019〕293号", .partial, "shared/domain/reference.md §4.1"),
             issuers: FactRecord("NDRC; MIIT; MNR; MEE; MOHURD; PBoC; NEA", .partial, "shared/domain/reference.md §4.1"),
             publishedOn: FactRecord("2019-02-14", .partial, "shared/domain/reference.md §4.1 (dated 2019-02-14; publicly released early March 2019 [V])"),
-            effectiveFrom: FactRecord("2019-02-14", .partial, "shared/domain/reference.md §4.1 (no separate effective date found; the document date is used)"),
+            effectiveFrom: FactRecord("2019-02-14", .derived, "shared/domain/reference.md §4.1 (no separate effective date found; the document date is used)"),
             scope: FactRecord("green industries; the level-1 structure of PBoC green-loan statistics and of the 2021 green bond catalogue", .verified, "shared/domain/reference.md §4.1, §12"),
             completeness: FactRecord("complete", .verified, "shared/domain/catalogues/README.md (6 / 30 / 211 found, as expected)"),
             expectedCounts: FactRecord("6/30/211", .verified, "shared/domain/catalogues/README.md §B"),

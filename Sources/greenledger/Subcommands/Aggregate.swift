@@ -5,7 +5,7 @@ import GreenMetrics
 import GreenReports
 import GreenTaxonomy
 
-/// `greenledger aggregate DIR|FILE... [--period P] [--district CODE]`
+/// `greenledger aggregate DIR|FILE... [--period P] [--district CODE] [--money-unit yuan|wan|yi]`
 struct Aggregate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aggregate",
@@ -49,6 +49,8 @@ struct Aggregate: ParsableCommand {
     @Option(help: "Files processed at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var money: MoneyUnitOptions
+
     @OptionGroup var factors: FactorOptions
 
     func validate() throws {
@@ -69,7 +71,8 @@ struct Aggregate: ParsableCommand {
     }
 
     func run() throws {
-        let grid = try factors.chosen()
+        let estimation = try factors.estimation()
+        let grid = estimation.grid
         let targetSet = try TargetOptions.load(targets)
         var report: AggregateReport
         var unreadableCount = 0
@@ -87,7 +90,7 @@ struct Aggregate: ParsableCommand {
             }
             let line = ProgressLine(label: "\(files.count) filings", totalBytes: total)
             let (summaries, unreadable) = FilingBatch.summarize(
-                files, grid: grid, targets: targetSet, concurrency: jobs
+                files, factors: estimation, targets: targetSet, concurrency: jobs
             ) {
                 done, bytes in line?.update(bytes: bytes, note: "\(done)/\(files.count) files")
             }
@@ -101,8 +104,10 @@ struct Aggregate: ParsableCommand {
         }
         switch format {
         case .json: try Output.json(report)
-        case .text: print(AggregateRenderer.render(report, style: .text), terminator: "")
-        case .md: print(AggregateRenderer.render(report, style: .markdown), terminator: "")
+        case .text:
+            print(AggregateRenderer.render(report, style: .text, money: money.format()), terminator: "")
+        case .md:
+            print(AggregateRenderer.render(report, style: .markdown, money: money.format()), terminator: "")
         }
         for conflict in report.conflicts { Output.error(conflict.reason) }
         // Not reading an input is worse than a conflict between two that were read: 2 wins over 1.

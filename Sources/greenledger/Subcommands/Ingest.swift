@@ -35,7 +35,7 @@ struct Ingest: ParsableCommand {
     }
 
     func run() throws {
-        let grid = try factors.chosen()
+        let estimation = try factors.estimation()
         let files = try FileList.xmlFiles(in: inputs)
         guard !files.isEmpty else {
             Output.error("no filings (*.xml) in \(inputs.joined(separator: ", "))")
@@ -49,7 +49,8 @@ struct Ingest: ParsableCommand {
             throw ExitStatus.couldNotRun
         }
         let (summaries, unreadable) = FilingBatch.summarize(
-            files, grid: grid, targets: .defaults, concurrency: ProcessInfo.processInfo.activeProcessorCount)
+            files, factors: estimation, targets: .defaults,
+            concurrency: ProcessInfo.processInfo.activeProcessorCount)
         let now = ISO8601DateFormatter().string(from: Date())
         var failed = false
         for summary in summaries {

@@ -6,7 +6,8 @@ import GreenReports
 import GreenStore
 import GreenTaxonomy
 
-/// `greenledger report --period P [--district CODE] --format md|html|csv|json --out PATH [--lang zh|en|both]`
+/// `greenledger report --period P [--district CODE] --format md|html|csv|json --out PATH [--lang zh|en|both]
+/// [--money-unit yuan|wan|yi]`
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -22,6 +23,11 @@ struct Report: ParsableCommand {
             file (a directory for csv): symbolic links, devices and FIFOs are refused. CSV and XLSX cells whose \
             text begins with = + - @ get a leading ' so spreadsheets do not run them as formulas. JSON is the \
             report model (schema \(QuarterlyReport.schema), snake_case keys; reference in Docs/json-output.md).
+            Money: Markdown and HTML print it in --money-unit (default 万元 for --lang zh, yuan otherwise) with \
+            thousands separators, the unit in each money column's heading (绿色贷款（万元）, Green loans (yuan)); \
+            万元 have 2 decimals and 亿元 4, rounded half away from zero from the exact fen total when printed, \
+            as the report's method section says. CSV, JSON and XLSX hold exact yuan without separators, their \
+            headings saying (yuan).
             Exit codes: 0 written, 2 empty or unreadable history, unwritable or refused output, 64 usage \
             (including a --db that keeps nothing: '', :memory:, file: URIs).
             """)
@@ -44,6 +50,8 @@ struct Report: ParsableCommand {
 
     @Option(help: "Labels in zh, en or both.")
     var lang: String = "both"
+
+    @OptionGroup var money: MoneyUnitOptions
 
     @Option(help: "The filing history (default: greenledger.sqlite).")
     var db: String = "greenledger.sqlite"
@@ -79,7 +87,9 @@ struct Report: ParsableCommand {
             + rolled.filings.filter { $0.treatment == .included }.map {
                 "input \($0.file) sha256 \($0.sha256 ?? "?")"
             }
-        let report = QuarterlyReport(rolled, language: ReportLanguage(rawValue: lang)!, manifest: manifest)
+        let language = ReportLanguage(rawValue: lang) ?? .both
+        let report = QuarterlyReport(
+            rolled, language: language, moneyUnit: money.unit(for: language), manifest: manifest)
         do {
             switch format {
             case .md: try AtomicFile.write(ReportMarkdown.render(report), to: out)

@@ -5,7 +5,7 @@ import GreenMetrics
 import GreenReports
 import GreenTaxonomy
 
-/// `greenledger summary FILE [--format text|json|md]`
+/// `greenledger summary FILE [--format text|json|md] [--money-unit yuan|wan|yi]`
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
@@ -34,23 +34,27 @@ struct Summary: ParsableCommand {
     @Option(help: "A target file replacing the plan defaults (format in the discussion above).")
     var targets: String?
 
+    @OptionGroup var money: MoneyUnitOptions
+
     @OptionGroup var factors: FactorOptions
 
     func run() throws {
-        let grid = try factors.chosen()
+        let estimation = try factors.estimation()
         let targetSet = try TargetOptions.load(targets)
         let input: FilingInput = file == "-" ? .standardInput : .file(path: file)
         let summary: FilingSummary
         do {
-            summary = try FilingSummarizer.summarize(input, grid: grid, targets: targetSet)
+            summary = try FilingSummarizer.summarize(input, factors: estimation, targets: targetSet)
         } catch let error as FilingReadError {
             Output.error(error.description)
             throw ExitStatus.couldNotRun
         }
         switch format {
         case .json: try Output.json(summary)
-        case .text: print(SummaryRenderer.render(summary, style: .text), terminator: "")
-        case .md: print(SummaryRenderer.render(summary, style: .markdown), terminator: "")
+        case .text:
+            print(SummaryRenderer.render(summary, style: .text, money: money.format()), terminator: "")
+        case .md:
+            print(SummaryRenderer.render(summary, style: .markdown, money: money.format()), terminator: "")
         }
     }
 }

@@ -53,14 +53,15 @@ struct Validate: ParsableCommand {
             ValidationOutput.printRules(format: format)
             return
         }
-        let gridFactor = try factors.chosen()
+        let estimation = try factors.estimation()
         var reports: [ValidationReport] = []
         var unreadable: [FilingReadError] = []
         for file in files {
             let input: FilingInput = file == "-" ? .standardInput : .file(path: file)
             do {
                 var options = ReaderOptions(
-                    storedFindingsPerRule: max(maxPerRule, 1000), gridFactor: gridFactor)
+                    storedFindingsPerRule: max(maxPerRule, 1000),
+                    generationCheck: estimation.generationCheck ?? .standard)
                 let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
                 let progress = ProgressLine(label: file == "-" ? "<stdin>" : file, totalBytes: size)
                 if let progress { options.progress = { progress.update(bytes: $0) } }

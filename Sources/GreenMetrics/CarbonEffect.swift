@@ -1,0 +1,130 @@
+import GreenDisclosure
+import GreenTaxonomy
+
+/// How a green loan's carbon benefit is counted in the PBoC green-loan statistics' split by carbon-reduction
+/// effect ("direct" and "indirect" carbon-reduction benefit, shared/domain/reference.md §5.1, §5.3), read from
+/// the catalogue's GHG marks.
+public enum CarbonEffect: String, CaseIterable, Codable, Hashable, Sendable {
+    /// `√√` 直接碳减排效益 on the loan's item (or on its industry row).
+    case direct
+    /// `√` 低碳赋能贡献 (enabling): counted as indirect.
+    case indirect
+    /// `√/√√` on the item and the borrower's industry class is not one of its rows: the mark cannot be chosen.
+    case mixed
+    /// The loan's edition prints no GHG marks (gicc-2019, glct-2024), or its code is not in the catalogue: not
+    /// guessed.
+    case unmarked
+
+    public var nameZh: String {
+        switch self {
+        case .direct: "直接碳减排效益"
+        case .indirect: "间接碳减排效益（低碳赋能）"
+        case .mixed: "混合标注，无法按行业确定"
+        case .unmarked: "目录未标注"
+        }
+    }
+
+    public var nameEn: String {
+        switch self {
+        case .direct: "direct reduction"
+        case .indirect: "indirect (enabling)"
+        case .mixed: "mixed mark, not resolved by industry"
+        case .unmarked: "edition without marks"
+        }
+    }
+
+    /// The effect of a green loan: the mark of its item in its edition; for a mixed item, the mark of the
+    /// industry row matching the borrower's GB/T 4754 class (the four digits of `Borrower/@industry`).
+    public static func of(edition: String, code: String, industry: String, taxonomy: Taxonomy = .standard)
+        -> CarbonEffect
+    {
+        guard let item = try? taxonomy.item(edition: edition, code: code), let mark = item.ghgContribution
+        else { return .unmarked }
+        switch mark {
+        case .direct: return .direct
+        case .enabling: return .indirect
+        case .mixed:
+            let digits = String(industry.drop(while: { $0.isLetter }))
+            let row = item.industryClasses.first { $0.code != nil && $0.code == digits }
+            switch row?.mark {
+            case .direct?: return .direct
+            case .enabling?: return .indirect
+            default: return .mixed
+            }
+        }
+    }
+}
+
+/// Green loans and their carbon benefit by ``CarbonEffect``.
+public struct CarbonEffectSum: Codable, Hashable, Sendable {
+    public var loans = 0
+    /// Σ green balance, fen (Int128-safe through ``MoneyTotal`` when read).
+    public var balance = MoneyTotal.zero
+    /// Σ declared CO2e, t a year.
+    public var declaredTonnes = 0.0
+    /// Σ declared CO2e × attribution, t a year.
+    public var attributedDeclaredTonnes = 0.0
+    /// Σ GreenLedger's estimate × attribution, t a year.
+    public var attributedEstimatedTonnes = 0.0
+
+    public init() {}
+
+    public mutating func merge(_ other: CarbonEffectSum) {
+        loans += other.loans
+        balance += other.balance
+        declaredTonnes += other.declaredTonnes
+        attributedDeclaredTonnes += other.attributedDeclaredTonnes
+        attributedEstimatedTonnes += other.attributedEstimatedTonnes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case loans, balance
+        case declaredTonnes = "declared_tonnes"
+        case attributedDeclaredTonnes = "attributed_declared_tonnes"
+        case attributedEstimatedTonnes = "attributed_estimated_tonnes"
+    }
+}
+
+/// The carbon benefit split by effect: direct, indirect, mixed and unmarked.
+public struct CarbonEffectSplit: Codable, Hashable, Sendable {
+    public var sums: [CarbonEffect: CarbonEffectSum] = [:]
+
+    public init() {}
+
+    public subscript(effect: CarbonEffect) -> CarbonEffectSum { sums[effect] ?? CarbonEffectSum() }
+
+    public mutating func add(_ effect: CarbonEffect, balance: Money?, estimate: LoanCarbonEstimate) {
+        var sum = sums[effect] ?? CarbonEffectSum()
+        sum.loans += 1
+        sum.balance += balance ?? .zero
+        sum.declaredTonnes += estimate.declaredTonnes ?? 0
+        sum.attributedDeclaredTonnes += estimate.attributedDeclaredTonnes ?? 0
+        sum.attributedEstimatedTonnes += estimate.attributedTonnes ?? 0
+        sums[effect] = sum
+    }
+
+    public mutating func merge(_ other: CarbonEffectSplit) {
+        for (effect, sum) in other.sums { sums[effect, default: CarbonEffectSum()].merge(sum) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let raw = try c.decode([String: CarbonEffectSum].self)
+        for (key, sum) in raw {
+            guard let effect = CarbonEffect(rawValue: key) else {
+                throw DecodingError.dataCorruptedError(
+                    in: c, debugDescription: "unknown carbon effect '\(key)'")
+            }
+            // Effects no loan has are written as zero rows and read back as absent.
+            guard sum != CarbonEffectSum() else { continue }
+            sums[effect] = sum
+        }
+    }
+
+    /// Every effect, in order, zero when no loan has it.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(
+            Dictionary(uniqueKeysWithValues: CarbonEffect.allCases.map { ($0.rawValue, self[$0]) }))
+    }
+}

@@ -1,0 +1,173 @@
+import GreenDisclosure
+
+/// A lender's rank on one indicator: 1 is best; lenders with equal values share a rank (1, 2, 2, 4).
+public struct IndicatorRank: Hashable, Sendable, Encodable {
+    public let rank: Int
+    /// Lenders (or quarters) ranked.
+    public let of: Int
+}
+
+/// One indicator of the PBoC evaluation for a lender: its value, its rank among the period's lenders, its
+/// rank against its own previous three quarters, and those quarters' values.
+public struct EvaluatedIndicator: Hashable, Sendable, Encodable {
+    /// A 0…1 fraction (growth: may be negative or above 1); nil when not computable.
+    public let value: Double?
+    /// Why the value is not computable, when it is nil.
+    public let notComputable: String?
+    /// Among the period's lenders with a value.
+    public let peerRank: IndicatorRank?
+    /// This quarter among itself and the lender's previous three quarters that have a value.
+    public let ownRank: IndicatorRank?
+    /// The previous three quarters' values, newest first (nil where the lender filed none or it is not
+    /// computable).
+    public let previousQuarters: [Double?]
+
+    enum CodingKeys: String, CodingKey {
+        case value
+        case notComputable = "not_computable"
+        case peerRank = "peer_rank"
+        case ownRank = "own_rank"
+        case previousQuarters = "previous_quarters"
+    }
+}
+
+/// A lender's indicators in ``GreenFinanceEvaluation``.
+public struct LenderEvaluation: Hashable, Sendable, Encodable {
+    public let uscc: String
+    public let nameZh: String?
+    public let green: MoneyTotal
+    public let total: MoneyTotal
+    /// 总额占比: green loans ÷ the lender's total loans.
+    public let greenShare: EvaluatedIndicator
+    /// 份额占比: green loans ÷ all filed green loans of the period.
+    public let shareOfAllGreen: EvaluatedIndicator
+    /// 同比增速: green loans ÷ green loans of the same period a year earlier − 1.
+    public let yearOnYearGrowth: EvaluatedIndicator
+    /// 风险总额占比 (green loans only): non-performing green loans ÷ green loans — lower is better.
+    public let greenRiskRatio: EvaluatedIndicator
+
+    enum CodingKeys: String, CodingKey {
+        case uscc, green, total
+        case nameZh = "name_zh"
+        case greenShare = "green_share"
+        case shareOfAllGreen = "share_of_all_green"
+        case yearOnYearGrowth = "year_on_year_growth"
+        case greenRiskRatio = "green_risk_ratio"
+    }
+}
+
+/// The quantitative indicators of the PBoC green-finance evaluation of banks (《银行业金融机构绿色金融评价方案》,
+/// PBoC 2021-05-27, in force 2021-07-01 [P]; commonly cited as 银发〔2021〕142号 [U]) computed from the
+/// filing history, per lender, for one period, with ranks — and no score.
+///
+/// Method: the evaluation's four quantitative indicators are 绿色金融业务总额占比, 总额份额占比, 总额同比增速 and
+/// 风险总额占比, weighted together 80 % (qualitative 20 %) [P]; they cover green loans and green bonds. The
+/// filings carry green loans only, so these are the green-loan parts of the indicators. The weights of the
+/// single indicators and the scoring formula are not published: GreenLedger shows the indicators and each
+/// lender's ranks (among the period's lenders, and this quarter against its own previous three), never a score.
+/// The risk ratio needs loan-level classifications (`Loans`); without them it is "not computable".
+public struct GreenFinanceEvaluation: Hashable, Sendable, Encodable {
+    public let period: String
+    public let lenders: [LenderEvaluation]
+    public let method: String
+
+    public static let methodText =
+        "PBoC 《银行业金融机构绿色金融评价方案》 (2021) quantitative indicators, green-loan part only (the "
+        + "evaluation counts green loans and green bonds): share of the lender's loans, share of all filed green "
+        + "loans, year-on-year growth, non-performing green ÷ green; ranks among the period's lenders and "
+        + "against the lender's own previous three quarters (1 = best; lowest risk ratio is best). The weights "
+        + "and scoring formula are not published: no score is computed."
+
+    /// The evaluation of `period` from every stored filing (all periods): per period the filings a roll-up
+    /// would count (highest accepted revision per lender, conflicts left out).
+    public static func evaluate(_ filings: [FilingFigures], period: String) -> GreenFinanceEvaluation? {
+        guard let current = ReportingPeriod(period) else { return nil }
+        // Quarters compare with the same quarter a year earlier (4 back); annual filings with the year before.
+        let lag = current.quarter == nil ? 1 : 4
+        var periods = [current]
+        while periods.count < 4 + lag { periods.append(periods[periods.count - 1].previous) }
+        let byPeriod = periods.map { period -> [String: FilingFigures] in
+            let selection = Aggregator.Selection(filings, period: period.description)
+            var byLender: [String: FilingFigures] = [:]
+            for index in selection.included { byLender[filings[index].lenderUSCC] = filings[index] }
+            return byLender
+        }
+        let yearAgo = periods[lag]
+        let now = byPeriod[0]
+        guard !now.isEmpty else { return nil }
+        // Indicator values of one lender in the period at `offset` (0 = current, 1…3 previous quarters).
+        func values(_ uscc: String, offset: Int) -> [Double?] {
+            let periodSet = byPeriod[offset]
+            guard let filing = periodSet[uscc] else { return [nil, nil, nil, nil] }
+            let allGreen = periodSet.values.reduce(MoneyTotal.zero) { $0 + green(of: $1) }
+            let earlier = byPeriod[offset + lag][uscc]
+            return [
+                MoneyTotal.ratio(green(of: filing), MoneyTotal(fen: Int128(filing.totalFen))),
+                MoneyTotal.ratio(green(of: filing), allGreen),
+                earlier.flatMap { growth(from: green(of: $0), to: green(of: filing)) },
+                filing.creditRisk?.greenNonPerformingRatio,
+            ]
+        }
+        let lenders = now.keys.sorted()
+        let current4 = Dictionary(uniqueKeysWithValues: lenders.map { ($0, values($0, offset: 0)) })
+        let history = Dictionary(
+            uniqueKeysWithValues: lenders.map { uscc in (uscc, (1...3).map { values(uscc, offset: $0) }) })
+        let lowerIsBetter = [false, false, false, true]
+        var peerRanks: [[String: IndicatorRank]] = []
+        for indicator in 0..<4 {
+            peerRanks.append(
+                rank(
+                    current4.compactMapValues { $0[indicator] }, lowerIsBetter: lowerIsBetter[indicator]))
+        }
+        let evaluations = lenders.map { uscc -> LenderEvaluation in
+            let filing = now[uscc]!
+            let mine = current4[uscc]!
+            func indicator(_ index: Int, reason: String) -> EvaluatedIndicator {
+                let previous = history[uscc]!.map { $0[index] }
+                var own: IndicatorRank? = nil
+                if let value = mine[index] {
+                    let earlier = previous.compactMap { $0 }
+                    own =
+                        rank(
+                            Dictionary(
+                                uniqueKeysWithValues: [("now", value)]
+                                    + earlier.enumerated().map { ("q\($0)", $1) }),
+                            lowerIsBetter: lowerIsBetter[index])["now"]
+                }
+                return EvaluatedIndicator(
+                    value: mine[index], notComputable: mine[index] == nil ? reason : nil,
+                    peerRank: peerRanks[index][uscc], ownRank: own, previousQuarters: previous)
+            }
+            return LenderEvaluation(
+                uscc: uscc, nameZh: filing.lenderName, green: green(of: filing),
+                total: MoneyTotal(fen: Int128(filing.totalFen)),
+                greenShare: indicator(0, reason: "no total loans"),
+                shareOfAllGreen: indicator(1, reason: "no green loans filed in the period"),
+                yearOnYearGrowth: indicator(
+                    2, reason: "no counted filing for \(yearAgo), or no green loans then"),
+                greenRiskRatio: indicator(
+                    3, reason: "no loan-level classifications (Loans) or no green loans"))
+        }
+        return GreenFinanceEvaluation(period: period, lenders: evaluations, method: methodText)
+    }
+
+    static func green(of filing: FilingFigures) -> MoneyTotal {
+        MoneyTotal(fen: Int128(filing.numeratorsFen[Indicator.green.rawValue] ?? 0))
+    }
+
+    /// now ÷ then − 1; nil when `then` is zero.
+    static func growth(from then: MoneyTotal, to now: MoneyTotal) -> Double? {
+        guard then.fen > 0 else { return nil }
+        return Double(now.fen - then.fen) / Double(then.fen)
+    }
+
+    /// Competition ranking ("1224"): 1 is the highest value (or the lowest when `lowerIsBetter`).
+    static func rank(_ values: [String: Double], lowerIsBetter: Bool) -> [String: IndicatorRank] {
+        var ranks: [String: IndicatorRank] = [:]
+        for (key, value) in values {
+            let better = values.values.filter { lowerIsBetter ? $0 < value : $0 > value }.count
+            ranks[key] = IndicatorRank(rank: better + 1, of: values.count)
+        }
+        return ranks
+    }
+}

@@ -1,0 +1,48 @@
+/// The method sentences every output's Method section prints, with their sources.
+public enum MethodText {
+    /// How avoided emissions are estimated under `factors`.
+    public static func avoided(_ factors: EstimationFactors) -> String {
+        var text: String
+        switch factors.baseline {
+        case .guideline:
+            if let supplyCoal = factors.supplyCoal {
+                text =
+                    "baseline: CBRC 《绿色信贷项目节能减排量测算指引》 — electricity generated or saved (MWh) × "
+                    + "thermal-power supply coal consumption \(supplyCoal.value) gce/kWh (\(supplyCoal.id)"
+                    + "\(supplyCoal.year.map { ", \($0)" } ?? "") \(supplyCoal.confidence.tag); the guideline asks "
+                    + "for the previous year's national value) = tce saved, × \(factors.tceToCO2.value) tCO2/tce "
+                    + "(\(factors.tceToCO2.id) \(factors.tceToCO2.confidence.tag))"
+            } else {
+                text =
+                    "baseline: CBRC guideline, but no thermal-power supply coal consumption is known: "
+                    + "electricity is not estimated (give --supply-coal GCE_PER_KWH or --baseline average)"
+            }
+        case .average:
+            text =
+                "baseline: average grid factor \(factors.grid.value) tCO2/MWh (\(factors.grid.id) "
+                + "\(factors.grid.confidence.tag)) — MEE publishes it for electricity consumption; chosen "
+                + "explicitly instead of the guideline's baseline"
+        }
+        text +=
+            "; EnergySaving: tce is the whole saving with electricity inside it, MWh its electricity part "
+            + "(converted at the supply coal consumption), the rest × the fuel's own tCO2/tce (@fuel; raw coal "
+            + "when not stated); Building: MWh saved as electricity; Transport: not estimated; attributed × "
+            + "min(1, balance ÷ project total investment)"
+        return text
+    }
+
+    public static let benefits =
+        "the seven benefits of the green-credit statistics (CO2e, standard coal, COD, ammonia nitrogen, SO2, "
+        + "NOx, water saved; list [U], shared/domain/reference.md §5.2) as the projects declare them, and "
+        + "attributed × min(1, balance ÷ project total investment) (按贷款占项目总投资比例折算, CBRC guideline "
+        + "[P]); loans without a total investment are counted as declared, not attributed"
+
+    public static let carbonEffect =
+        "direct (√√ 直接碳减排效益) and indirect (√ 低碳赋能贡献) by the catalogue's GHG marks (gfsp-2025 "
+        + "note 2); a √/√√ item by the borrower's industry class row; editions without marks: unmarked"
+
+    public static let creditRisk =
+        "possibly understated NPL: loans classified normal or special-mention more than 90 days past "
+        + "Maturity at period end (GL-LOAN-007; 《商业银行金融资产风险分类办法》 2023: more than 90 days "
+        + "overdue is at least substandard); an upper bound — Maturity is the only date filed"
+}
