@@ -8,6 +8,7 @@ classes come from Taxonomy/; the grid factor used for declared CO2e is the South
 
     python3 scripts/make-samples.py
 """
+import copy
 import os
 import random
 from decimal import Decimal
@@ -353,6 +354,7 @@ def write(path, text):
 
 
 IDENTITIES = []  # (key, lender, loans, weights, rate, mix, balance range) of each 2026-Q3 loan-level filing
+BOOKS = {}  # key → the 2026-Q3 loans (Pingshan: revision 2), from which the earlier quarters are derived
 
 
 def quarter():
@@ -389,6 +391,7 @@ def quarter():
         check(loans)
         write("2026-Q3/%s.xml" % key, filing(lender, loans, operations=ops))
         IDENTITIES.append((key, lender, n, weights, rate, mix, brange))
+        BOOKS[key] = loans
     # Pingshan village bank: revision 1, then a corrected revision 2 (one balance restated).
     lender = {"uscc": uscc(rng), "kind": "village-bank", "zh": "深圳坪山示例村镇银行股份有限公司",
               "en": "Shenzhen Pingshan Example Village Bank Co., Ltd.", "prepared": "2026-10-10"}
@@ -397,6 +400,7 @@ def quarter():
     write("2026-Q3/pingshan-village-bank-r1.xml", filing(lender, loans))
     IDENTITIES.append(("pingshan-village-bank", dict(lender), 80, [1, 1, 1, 1, 3, 0, 1, 10, 2], 0.1, [1, 4, 10, 8], (100_000, 5_000_000)))
     loans[17].balance += 1_250_000_00
+    BOOKS["pingshan-village-bank"] = loans
     lender2 = dict(lender, revision=2, prepared="2026-10-21")
     write("2026-Q3/pingshan-village-bank-r2.xml", filing(lender2, loans))
     # A large bank's branch files its Portfolio only (Loans is optional): no reconciliation applies.
@@ -414,40 +418,39 @@ def quarter():
     IDENTITIES.append(("example-bank-shenzhen-branch", dict(lender), figures, None, None, None, None))
 
 
-def previous_quarter():
-    """2026-Q2 filings of the same lenders (independent seed, so the 2026-Q3 files do not change): fewer
-    green loans, so the report shows the green share rising over the quarter."""
-    rng = random.Random(20260712)
-    for key, lender, n, weights, rate, mix, brange in IDENTITIES:
-        lender = dict(lender, period="2026-Q2", revision=1, prepared="2026-07-%02d" % rng.randint(8, 16))
-        if weights is None:
-            figures = dict(n)
-            figures["green"] = 6_480_000_000_00
-            figures["districts"] = {code: [t, g * 6480 // 6912] for code, (t, g) in n["districts"].items()}
-            figures["categories"] = {("gfsp-2025", "4"): 2_400_000_000_00, ("gfsp-2025", "6"): 2_820_000_000_00,
-                                     ("gfsp-2025", "1"): 1_260_000_000_00}
-            write("2026-Q2/%s.xml" % key, filing(lender, None, figures=figures))
+def earlier_book(loans, end, back):
+    """The book `back` quarters before 2026-Q3, derived from the 2026-Q3 one as a real book evolves: loans
+    originated after `end` are not there yet, and the others had not yet been paid down as far (2 % of
+    the balance a quarter). Ids, borrowers, classes, green codes and benefits stay; every figure of the
+    filing is summed from these loans, so it reconciles."""
+    book = []
+    for loan in loans:
+        if loan.originated > end:
             continue
-        loans = [make_loan(rng, i, key[:3].upper(), weights, rate * 0.85, mix, brange, end="2026-06-30") for i in range(1, n + 1)]
-        check(loans)
-        write("2026-Q2/%s.xml" % key, filing(lender, loans))
+        earlier = copy.copy(loan)
+        earlier.balance = loan.balance + loan.balance * 2 * back // 100
+        book.append(earlier)
+    return book
 
 
 EARLIER = [
-    # period, last day, seed, prepared month, share of the 2026-Q3 green rate, bank branch's green loans (fen)
-    ("2025-Q3", "2025-09-30", 20251012, "2025-10", 0.62, 5_640_000_000_00),
-    ("2025-Q4", "2025-12-31", 20260112, "2026-01", 0.70, 5_910_000_000_00),
-    ("2026-Q1", "2026-03-31", 20260412, "2026-04", 0.78, 6_230_000_000_00),
+    # period, last day, quarters before 2026-Q3, seed of the prepared day, prepared month, the bank
+    # branch's green loans (fen; it files its Portfolio only)
+    ("2026-Q2", "2026-06-30", 1, 20260712, "2026-07", 6_480_000_000_00),
+    ("2026-Q1", "2026-03-31", 2, 20260412, "2026-04", 6_230_000_000_00),
+    ("2025-Q4", "2025-12-31", 3, 20260112, "2026-01", 5_910_000_000_00),
+    ("2025-Q3", "2025-09-30", 4, 20251012, "2025-10", 5_640_000_000_00),
 ]
 
 
 def earlier_quarters():
-    """The three quarters before 2026-Q2 (history/): a year of filings, so that the history gives the
-    green share's year-on-year growth and each lender's previous three quarters (the PBoC evaluation's
-    indicators). Independent seeds: the 2026 files do not change."""
-    for period, end, seed, month, factor, branch_green in EARLIER:
+    """The four quarters before 2026-Q3: 2026-Q2 beside it, a year of history in history/ (2025-Q3 …
+    2026-Q1), so that the history gives the green share's change on the quarter and on the year and each
+    lender's previous three quarters (the PBoC evaluation's indicators)."""
+    for period, end, back, seed, month, branch_green in EARLIER:
         rng = random.Random(seed)
-        os.makedirs(os.path.join(OUT, "history", period), exist_ok=True)
+        folder = period if period == "2026-Q2" else "history/%s" % period
+        os.makedirs(os.path.join(OUT, folder), exist_ok=True)
         for key, lender, n, weights, rate, mix, brange in IDENTITIES:
             lender = dict(lender, period=period, revision=1, prepared="%s-%02d" % (month, rng.randint(8, 16)))
             if weights is None:
@@ -459,11 +462,11 @@ def earlier_quarters():
                 # The parts are rounded down: the rest goes to the first row so that they add up to the total.
                 categories[("gfsp-2025", "4")] += branch_green - sum(categories.values())
                 figures["categories"] = categories
-                write("history/%s/%s.xml" % (period, key), filing(lender, None, figures=figures))
+                write("%s/%s.xml" % (folder, key), filing(lender, None, figures=figures))
                 continue
-            loans = [make_loan(rng, i, key[:3].upper(), weights, rate * factor, mix, brange, end=end) for i in range(1, n + 1)]
+            loans = earlier_book(BOOKS[key], end, back)
             check(loans)
-            write("history/%s/%s.xml" % (period, key), filing(lender, loans))
+            write("%s/%s.xml" % (folder, key), filing(lender, loans))
 
 
 def invalid():
@@ -593,6 +596,5 @@ if __name__ == "__main__":
     os.makedirs(os.path.join(OUT, "2026-Q2"), exist_ok=True)
     os.makedirs(os.path.join(OUT, "invalid"), exist_ok=True)
     quarter()
-    previous_quarter()
     earlier_quarters()
     invalid()

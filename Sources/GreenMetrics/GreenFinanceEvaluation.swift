@@ -5,6 +5,11 @@ public struct IndicatorRank: Hashable, Sendable, Encodable {
     public let rank: Int
     /// Lenders (or quarters) ranked.
     public let of: Int
+
+    public init(rank: Int, of: Int) {
+        self.rank = rank
+        self.of = of
+    }
 }
 
 /// One indicator of the PBoC evaluation for a lender: its value, its rank among the period's lenders, its
@@ -125,7 +130,8 @@ public struct GreenFinanceEvaluation: Hashable, Sendable, Encodable {
             func indicator(_ index: Int, reason: String) -> EvaluatedIndicator {
                 let previous = history[uscc]!.map { $0[index] }
                 var own: IndicatorRank? = nil
-                if let value = mine[index] {
+                // Ranked against its own quarters only when at least one earlier quarter has a value.
+                if let value = mine[index], previous.contains(where: { $0 != nil }) {
                     let earlier = previous.compactMap { $0 }
                     own =
                         rank(
@@ -138,15 +144,21 @@ public struct GreenFinanceEvaluation: Hashable, Sendable, Encodable {
                     value: mine[index], notComputable: mine[index] == nil ? reason : nil,
                     peerRank: peerRanks[index][uscc], ownRank: own, previousQuarters: previous)
             }
+            let yearAgoFiling = byPeriod[lag][uscc]
             return LenderEvaluation(
                 uscc: uscc, nameZh: filing.lenderName, green: green(of: filing),
                 total: MoneyTotal(fen: Int128(filing.totalFen)),
                 greenShare: indicator(0, reason: "no total loans"),
                 shareOfAllGreen: indicator(1, reason: "no green loans filed in the period"),
                 yearOnYearGrowth: indicator(
-                    2, reason: "no counted filing for \(yearAgo), or no green loans then"),
+                    2,
+                    reason: yearAgoFiling == nil
+                        ? "no counted filing for \(yearAgo)" : "no green loans in \(yearAgo) to grow from"),
                 greenRiskRatio: indicator(
-                    3, reason: "no loan-level classifications (Loans) or no green loans"))
+                    3,
+                    reason: filing.creditRisk == nil
+                        ? "no loan-level classifications (the filing has no Loans section)"
+                        : "no green loans"))
         }
         return GreenFinanceEvaluation(period: period, lenders: evaluations, method: methodText)
     }

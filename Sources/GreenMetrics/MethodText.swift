@@ -31,6 +31,13 @@ public enum MethodText {
         return text
     }
 
+    /// The baselines in general, for roll-ups whose filings' estimates were stored with their own.
+    public static let avoidedInGeneral =
+        "estimated avoided emissions: electricity generated or saved × thermal-power supply coal consumption × "
+        + "tCO2/tce (CBRC 《绿色信贷项目节能减排量测算指引》, the default 'guideline' baseline) or × the average grid "
+        + "factor ('average', chosen explicitly); EnergySaving tce includes its electricity; attributed × min(1, "
+        + "balance ÷ project total investment); each filing's baseline and factors are listed"
+
     public static let benefits =
         "the seven benefits of the green-credit statistics (CO2e, standard coal, COD, ammonia nitrogen, SO2, "
         + "NOx, water saved; list [U], shared/domain/reference.md §5.2) as the projects declare them, and "

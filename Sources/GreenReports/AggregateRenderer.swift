@@ -141,9 +141,8 @@ public enum AggregateRenderer {
         out.line(
             "Avoided (loan-level filings only): declared \(DecimalText.tonnes(avoided.declaredTonnes)) tCO2e/yr, estimated "
                 + "\(DecimalText.tonnes(avoided.estimatedProjectTonnes)) (attributed \(DecimalText.tonnes(avoided.attributedTonnes))), "
-                + "coverage \(DecimalText.percent(avoided.coverage, decimals: 2)); grid factor \(report.gridFactor.id) \(report.gridFactor.value) "
-                + "\(report.gridFactor.unit) \(report.gridFactor.confidence.tag); baselines of the stored estimates: "
-                + "\(report.baselines.isEmpty ? "none" : report.baselines.joined(separator: ", ")).")
+                + "coverage \(DecimalText.percent(avoided.coverage, decimals: 2)); estimated with the baseline(s) "
+                + "\(report.baselines.isEmpty ? "none" : report.baselines.joined(separator: "; ")).")
         out.line(
             "Financed (PCAF): \(DecimalText.tonnes(financed.financedTonnes)) tCO2e, intensity "
                 + "\(SummaryRenderer.number(financed.intensityPerMillionYuan)) t per million yuan, coverage "
@@ -168,6 +167,7 @@ public enum AggregateRenderer {
                 "A district's figures come from the lenders' District rows, which give total and green loans only."
             )
         }
+        out.bullet("Avoided: \(MethodText.avoidedInGeneral).")
         out.bullet("Benefits: \(MethodText.benefits).")
         out.bullet("Carbon effect: \(MethodText.carbonEffect).")
         out.bullet("Credit risk: \(MethodText.creditRisk).")

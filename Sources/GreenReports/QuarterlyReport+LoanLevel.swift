@@ -159,8 +159,9 @@ extension QuarterlyReport {
     /// The method lines of the loan-level figures and the evaluation.
     static func loanLevelMethodology(_ aggregate: AggregateReport, _ l: Label) -> [String] {
         var lines = [
+            l("减排量", "Avoided emissions") + ": \(MethodText.avoidedInGeneral)",
             l("减排基准", "Avoided-emissions baseline") + ": "
-                + (aggregate.baselines.isEmpty ? "—" : aggregate.baselines.joined(separator: ", ")),
+                + (aggregate.baselines.isEmpty ? "—" : aggregate.baselines.joined(separator: "; ")),
             l("环境效益", "Benefits") + ": \(MethodText.benefits)",
             l("碳减排效应", "Carbon effect") + ": \(MethodText.carbonEffect)",
             l("信用风险", "Credit risk") + ": \(MethodText.creditRisk)",

@@ -106,7 +106,7 @@ extension QuarterlyReport {
                 [
                     .text(l("估算年减排量", "Estimated annual reduction")),
                     .number(avoided.estimatedProjectTonnes), .text("tCO2e"),
-                    .text("\(aggregate.gridFactor.id) \(aggregate.gridFactor.confidence.tag)"),
+                    .text(aggregate.baselines.isEmpty ? "—" : aggregate.baselines.joined(separator: "; ")),
                 ],
                 [
                     .text(l("归属本行的估算减排量", "Estimated reduction attributed")),

@@ -52,20 +52,12 @@ public enum SummaryRenderer {
         let input = summary.input
         if input.hasLoans {
             let avoided = summary.avoided
-            let grid = summary.method.gridFactor
             out.line(
                 "减排量 Avoided emissions (not netted against financed): declared \(DecimalText.tonnes(avoided.declaredTonnes)) tCO2e/yr "
                     + "(attributed \(DecimalText.tonnes(avoided.attributedDeclaredTonnes))); estimated \(DecimalText.tonnes(avoided.estimatedProjectTonnes)) "
                     + "tCO2e/yr (attributed \(DecimalText.tonnes(avoided.attributedTonnes))) for \(avoided.estimatedLoans) of "
                     + "\(avoided.greenLoans) green loans; coverage \(DecimalText.percent(avoided.coverage, decimals: 2)) of the green balance. "
-                    + "Grid factor \(grid.id) \(grid.value) \(grid.unit) \(grid.confidence.tag); tce factor "
-                    + "\(summary.method.tceFactor.id) \(summary.method.tceFactor.value) \(summary.method.tceFactor.confidence.tag)."
-            )
-            out.line(
-                "Baseline \(summary.method.baseline.rawValue)"
-                    + (summary.method.supplyCoal.map {
-                        ": supply coal \($0.id) \($0.value) \($0.unit) \($0.confidence.tag)"
-                    } ?? "") + ".")
+                    + "Baseline \(summary.method.baselineDescription).")
             for (reason, count) in avoided.notEstimated.sorted(by: { $0.key < $1.key }) {
                 out.bullet("not estimated (\(count)): \(reason)")
             }

@@ -12,7 +12,10 @@ import Testing
         for expected in [
             "绿色金融概要 Green finance summary — 深圳龙岗示例村镇银行股份有限公司", "环境 Environment", "社会 Social", "治理 Governance",
             "目标 Target: 7% by 2025-12-31 (date passed)", "green-loan-share [V]",
-            "Grid factor mee-avg-south-2022 0.3869 tCO2/MWh [V]",
+            "Baseline guideline (supply-coal-national-2020 305.5 gce/kWh [P], tce-co2-raw-coal 2.66 tCO2/tce [D])",
+            "环境效益 Environmental benefits", "节水 water saved; 单位 Unit: t",
+            "碳减排效应 Carbon-reduction effect", "可能低估的不良 Possibly understated NPL: 0 loans",
+            "mee-avg-south-2022",  // Scope 2 of the lender's electricity
             "投融资排放 Financed emissions (PCAF)",
         ] {
             #expect(result.stdout.contains(expected), "\(expected)")
@@ -92,7 +95,7 @@ import Testing
         #expect(guideline > doubled)
         #expect(try estimated(["--supply-coal", "250"]) < guideline)
         let named = try CLIRunner.run(["summary", "--grid-factor", "0.5", Self.file])
-        #expect(named.stdout.contains("Grid factor user-grid-factor 0.5 tCO2/MWh [U]"))
+        #expect(named.stdout.contains("Baseline average (user-grid-factor 0.5 tCO2/MWh [U])"))
     }
 
     @Test func ownTargetsReplaceTheDefaults() throws {

@@ -75,23 +75,47 @@ import Testing
         // 同比增速: A 100/80 − 1 = 25 %, C 0 %, B not computable (no filing for 2025-Q3).
         #expect(a.yearOnYearGrowth.value == 0.25 && c.yearOnYearGrowth.value == 0)
         #expect(b.yearOnYearGrowth.value == nil)
-        #expect(b.yearOnYearGrowth.notComputable?.contains("2025-Q3") == true)
+
         #expect(a.yearOnYearGrowth.peerRank == IndicatorRank(rank: 1, of: 2))
         #expect(b.yearOnYearGrowth.peerRank == nil)
         // Green risk ratio (lower is better): C 0 % ranks 1st, A 2/100 = 2 % 2nd; B has no loan-level data.
         #expect(a.greenRiskRatio.value == 0.02 && c.greenRiskRatio.value == 0)
         #expect(c.greenRiskRatio.peerRank == IndicatorRank(rank: 1, of: 2))
         #expect(a.greenRiskRatio.peerRank == IndicatorRank(rank: 2, of: 2))
-        #expect(b.greenRiskRatio.notComputable?.contains("loan-level") == true)
+        #expect(
+            b.greenRiskRatio.notComputable
+                == "no loan-level classifications (the filing has no Loans section)")
         // A against its own previous three quarters (newest first 9 %, 9.5 %, 12 %): 10 % is 2nd of 4.
         #expect(a.greenShare.previousQuarters == [0.09, 0.095, 0.12])
         #expect(a.greenShare.ownRank == IndicatorRank(rank: 2, of: 4))
         // A alone filed in those quarters, so its share of all green loans was 100 % each time: now 4th of 4.
         #expect(a.shareOfAllGreen.ownRank == IndicatorRank(rank: 4, of: 4))
-        // B has no earlier quarters: ranked 1st of 1 against itself.
-        #expect(b.greenShare.ownRank == IndicatorRank(rank: 1, of: 1))
+        // B has no earlier quarters: no rank against itself, and its growth says why it is missing.
+        #expect(b.greenShare.ownRank == nil)
+        #expect(b.yearOnYearGrowth.notComputable == "no counted filing for 2025-Q3")
+        // Growth has no earlier values either (they would need filings from 2024-Q4 to 2025-Q2).
+        #expect(a.yearOnYearGrowth.ownRank == nil)
         #expect(b.green.description == "1.00")
         #expect(evaluation.method.contains("no score"))
+    }
+
+    @Test func growthFromNothingIsNotComputableAndSaysWhy() throws {
+        let filings = [
+            try Self.figures(lender: "D", period: "2026-Q3", totalFen: 1000, greenFen: 10, risk: (10, 0)),
+            try Self.figures(lender: "D", period: "2025-Q3", totalFen: 1000, greenFen: 0, risk: (0, 0)),
+        ]
+        let d = try #require(GreenFinanceEvaluation.evaluate(filings, period: "2026-Q3")?.lenders.first)
+        #expect(d.yearOnYearGrowth.value == nil)
+        #expect(d.yearOnYearGrowth.notComputable == "no green loans in 2025-Q3 to grow from")
+        #expect(d.greenRiskRatio.value == 0)
+        // Annual filings compare with the year before.
+        let annual = [
+            try Self.figures(lender: "E", period: "2026", totalFen: 1000, greenFen: 150),
+            try Self.figures(lender: "E", period: "2025", totalFen: 1000, greenFen: 100),
+        ]
+        let e = try #require(GreenFinanceEvaluation.evaluate(annual, period: "2026")?.lenders.first)
+        #expect(e.yearOnYearGrowth.value == 0.5)
+        #expect(e.greenShare.previousQuarters == [0.1, nil, nil])
     }
 
     @Test func noCountedFilingMeansNoEvaluation() throws {
