@@ -98,6 +98,27 @@ import Testing
         #expect(named.stdout.contains("Baseline average (user-grid-factor 0.5 tCO2/MWh [U])"))
     }
 
+    /// Litres of fuel are converted only with a density the user gives (none is in the reference data).
+    @Test func litresNeedAUserDensity() throws {
+        let without = try CLIRunner.run(["summary", Self.file])
+        #expect(
+            without.stdout.contains(
+                "no gasoline density from a citable source is in the reference data (give --density gasoline=KG_PER_L)"
+            ))
+        // 9,883 L × 0.74 kg/L ÷ 1000 × 2.9251 kgCO2/kg = 21.39221… t.
+        let with = try CLIRunner.run(["summary", "--density", "gasoline=0.74", Self.file])
+        #expect(with.status == 0)
+        #expect(
+            with.stdout.contains(
+                "scope 1 VehicleGasoline 9883.00 L: 21.39 tCO2 = 9883.0 L × 0.74 kg/L [U] ÷ 1000 × 2.9251 kgCO2/kg "
+                    + "(fuel-co2-gasoline, user-density-gasoline [U])"))
+        for bad in ["petrol=0.74", "gasoline=7.4", "gasoline", "gasoline=abc"] {
+            let result = try CLIRunner.run(["summary", "--density", bad, Self.file])
+            #expect(result.status == 64, "\(bad)")
+            #expect(result.stderr.contains("--density takes FUEL=KG_PER_L"), "\(bad)")
+        }
+    }
+
     @Test func ownTargetsReplaceTheDefaults() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "targets-\(UUID().uuidString).tsv")
