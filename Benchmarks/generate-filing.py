@@ -36,11 +36,11 @@ def main():
     borrowers = [(uscc(rng), "深圳市示例%s科技有限公司%03d" % (rng.choice("甲乙丙丁戊己庚辛"), i)) for i in range(5000)]
     greens = [
         ("gfsp-2025", "4.2.2", "D4416", '<Activity><Generation technology="solar-pv" capacityMW="20" annualMWh="21500"/></Activity>',
-         "<Benefits><CO2e>8318.35</CO2e><StandardCoal>6450.0</StandardCoal></Benefits>", True),
+         "<Benefits><CO2e>17471.55</CO2e><StandardCoal>6568.3</StandardCoal></Benefits>", True),  # CBRC guideline: 21500 MWh × 0.3055 × 2.66
         ("gfsp-2025", "1.3.1", "E4861", '<Activity><EnergySaving annualTce="1200.5" annualMWhSaved="800"/></Activity>',
-         "<Benefits><CO2e>309.52</CO2e><StandardCoal>1200.5</StandardCoal></Benefits>", True),
+         "<Benefits><CO2e>3193.33</CO2e><StandardCoal>1200.5</StandardCoal></Benefits>", True),  # tce includes the electricity: 1200.5 × 2.66
         ("gfsp-2025", "6.1.1", "K7010", '<Activity><Building floorAreaM2="52000" annualMWhSaved="640.5" rating="three-star"/></Activity>',
-         "<Benefits><CO2e>247.81</CO2e></Benefits>", False),
+         "<Benefits><CO2e>520.49</CO2e></Benefits>", False),  # 640.5 MWh × 0.3055 × 2.66
         ("gfsp-2025", "2.2.1", "E4862", "", "<Benefits><SO2>120.5</SO2><NOx>88.1</NOx></Benefits>", False),
     ]
     totals = {"total": 0, "green": 0, "tech": 0, "inclusive": 0, "manufacturing": 0, "npl": 0}
