@@ -8,6 +8,7 @@ public struct GenerationCheck: Sendable, Hashable {
     /// E.g. `× 305.5 gce/kWh × 2.66 tCO2/tce (supply-coal-national-2020 [P], tce-co2-raw-coal [D])`.
     public let method: String
 
+    /// A check of `tonnesPerMWh` tCO2 per MWh, described by `method` in findings.
     public init(tonnesPerMWh: Double, method: String) {
         self.tonnesPerMWh = tonnesPerMWh
         self.method = method

@@ -81,6 +81,7 @@ public enum Rules {
     public static let maturityBeforeOrigination = Rule(
         id: "GL-LOAN-006", severity: .error, titleZh: "到期日早于发放日", titleEn: "maturity before origination",
         source: "\(spec), Loans: Maturity ≥ Originated")
+    /// A loan more than 90 days past maturity still classified normal or special-mention (GL-LOAN-007).
     public static let overdueButPerforming = Rule(
         id: "GL-LOAN-007", severity: .warning, titleZh: "逾期超过90天的贷款仍分类为正常或关注",
         titleEn: "loan more than 90 days past maturity still classified normal or special-mention",

@@ -7,8 +7,12 @@ extension AggregateReport {
     mutating func addLoanLevelFigures(_ included: [FilingFigures], district: String?) {
         var baselines = Set<String>()
         for filing in included {
-            if filing.avoided.greenLoans > 0 || district == nil {
-                baselines.insert(filing.baseline ?? "average (stored before baselines were recorded)")
+            if filing.hasLoans && filing.baseline == nil { loanLevelNotRecorded += 1 }
+            if filing.hasLoans && filing.avoided.greenLoans > 0 && district == nil {
+                baselines.insert(
+                    filing.baseline
+                        ?? "average (\(filing.gridFactorID), EnergySaving tce and MWh added: stored by an earlier "
+                        + "GreenLedger)")
             }
             if let breakdown = filing.benefits {
                 benefitsFrom += 1

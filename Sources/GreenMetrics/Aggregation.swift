@@ -1,47 +1,6 @@
 import GreenDisclosure
 import GreenTaxonomy
 
-/// How one filing was treated in a roll-up.
-public struct FilingStatus: Hashable, Sendable, Encodable {
-    public enum Treatment: String, Hashable, Sendable, Encodable {
-        /// Counted in the aggregates.
-        case included
-        /// REJECTED by validation: listed, not counted.
-        case rejected
-        /// A higher revision of the same lender and period was given: listed, not counted.
-        case superseded
-        /// Another filing with different content has the same lender, period and revision: neither is counted
-        /// (see ``AggregateReport/conflicts``).
-        case conflict
-        /// The same content (SHA-256) as another filing given: counted once, under the other file.
-        case duplicate
-        /// For another period than the one aggregated.
-        case otherPeriod = "other-period"
-        /// Could not be read at all.
-        case unreadable
-    }
-
-    public let file: String
-    public let sha256: String?
-    public let lenderUSCC: String?
-    public let lenderName: String?
-    public let period: String?
-    public let revision: Int?
-    public let verdict: Verdict?
-    public let errors: Int
-    public let warnings: Int
-    public let treatment: Treatment
-    /// For a superseded filing, the file that supersedes it; for a conflict or a duplicate, the other file(s);
-    /// for an unreadable one, why.
-    public let note: String?
-
-    enum CodingKeys: String, CodingKey {
-        case file, sha256, period, revision, verdict, errors, warnings, treatment, note
-        case lenderUSCC = "lender_uscc"
-        case lenderName = "lender_name"
-    }
-}
-
 /// One lender's line in the league table.
 public struct LenderRow: Hashable, Sendable, Encodable {
     public let uscc: String
@@ -97,9 +56,14 @@ public struct AggregateReport: Sendable, Encodable {
     /// Green NPL and possibly understated NPL over the included filings with loan-level data
     /// (``creditRiskFrom`` of them).
     public var creditRisk = CreditRiskFigures()
+    /// Included filings whose credit risk is in ``creditRisk``.
     public var creditRiskFrom = 0
-    /// The avoided-emissions baselines of the included filings' stored estimates, e.g. `["guideline"]`.
+    /// The avoided-emissions baselines of the included filings' stored estimates, e.g. `["guideline (…)"]`;
+    /// more than one means the avoided totals add estimates made by different methods.
     public var baselines: [String] = []
+    /// Included filings with loan-level data stored by a GreenLedger before benefits, carbon effect and credit
+    /// risk were recorded: their figures are missing from those sums (re-ingesting the file refreshes them).
+    public var loanLevelNotRecorded = 0
     /// The PBoC green-finance evaluation's indicators per lender (from the filing history).
     public var evaluation: GreenFinanceEvaluation?
     /// Different filings with the same lender, period and revision: none of them is counted.
@@ -141,6 +105,7 @@ public struct AggregateReport: Sendable, Encodable {
         case carbonEffect = "carbon_effect"
         case creditRisk = "credit_risk"
         case creditRiskFrom = "credit_risk_from_filings"
+        case loanLevelNotRecorded = "loan_level_not_recorded_filings"
         case targetSet = "target_set"
         case gridFactor = "grid_factor"
         case quarterOnQuarter = "quarter_on_quarter_pp"
@@ -167,9 +132,11 @@ public struct AggregateReport: Sendable, Encodable {
         try c.encode(baselines, forKey: .baselines)
         try c.encode(benefits, forKey: .benefits)
         try c.encode(benefitsFrom, forKey: .benefitsFrom)
-        try c.encode(carbonEffect, forKey: .carbonEffect)
-        try c.encode(creditRisk, forKey: .creditRisk)
+        // Not filed per district: null (not computed) rather than zeros for a district's roll-up.
+        try c.encode(district == nil ? carbonEffect : nil, forKey: .carbonEffect)
+        try c.encode(district == nil ? creditRisk : nil, forKey: .creditRisk)
         try c.encode(creditRiskFrom, forKey: .creditRiskFrom)
+        try c.encode(loanLevelNotRecorded, forKey: .loanLevelNotRecorded)
         try c.encode(evaluation, forKey: .evaluation)
         try c.encode(history, forKey: .history)
         try c.encode(source, forKey: .source)
@@ -314,33 +281,5 @@ public enum Aggregator {
         scoped.declared = [.green]
         scoped.districts[district] = row
         return scoped
-    }
-}
-
-extension CarbonTotals {
-    /// Adds another portfolio's totals.
-    public mutating func merge(_ other: CarbonTotals) {
-        greenLoans += other.greenLoans
-        greenBalance += other.greenBalance
-        estimatedBalance += other.estimatedBalance
-        estimatedLoans += other.estimatedLoans
-        declaredTonnes += other.declaredTonnes
-        estimatedProjectTonnes += other.estimatedProjectTonnes
-        attributedTonnes += other.attributedTonnes
-        attributedDeclaredTonnes += other.attributedDeclaredTonnes
-        notEstimated.merge(other.notEstimated, uniquingKeysWith: +)
-    }
-}
-
-extension FinancedTotals {
-    /// Adds another portfolio's totals (the data-quality score stays balance-weighted).
-    public mutating func merge(_ other: FinancedTotals) {
-        loans += other.loans
-        totalBalance += other.totalBalance
-        coveredBalance += other.coveredBalance
-        coveredLoans += other.coveredLoans
-        financedTonnes += other.financedTonnes
-        qualityWeighted += other.qualityWeighted
-        qualityBalance += other.qualityBalance
     }
 }

@@ -11,24 +11,31 @@ public enum CarbonEffect: String, CaseIterable, Codable, Hashable, Sendable {
     case indirect
     /// `√/√√` on the item and the borrower's industry class is not one of its rows: the mark cannot be chosen.
     case mixed
+    /// The edition prints marks, but not on this item (or not on the industry row the borrower's class
+    /// matches): neither direct nor indirect.
+    case noMark = "no_mark"
     /// The loan's edition prints no GHG marks (gicc-2019, glct-2024), or its code is not in the catalogue: not
     /// guessed.
     case unmarked
 
+    /// The effect's Chinese label.
     public var nameZh: String {
         switch self {
         case .direct: "直接碳减排效益"
         case .indirect: "间接碳减排效益（低碳赋能）"
         case .mixed: "混合标注，无法按行业确定"
-        case .unmarked: "目录未标注"
+        case .noMark: "目录该项未标注"
+        case .unmarked: "目录版本无标注"
         }
     }
 
+    /// The effect's English label.
     public var nameEn: String {
         switch self {
         case .direct: "direct reduction"
         case .indirect: "indirect (enabling)"
-        case .mixed: "mixed mark, not resolved by industry"
+        case .mixed: "mixed mark, borrower's industry matches no row"
+        case .noMark: "item printed without a mark"
         case .unmarked: "edition without marks"
         }
     }
@@ -38,18 +45,24 @@ public enum CarbonEffect: String, CaseIterable, Codable, Hashable, Sendable {
     public static func of(edition: String, code: String, industry: String, taxonomy: Taxonomy = .standard)
         -> CarbonEffect
     {
-        guard let item = try? taxonomy.item(edition: edition, code: code), let mark = item.ghgContribution
-        else { return .unmarked }
+        guard let item = try? taxonomy.item(edition: edition, code: code) else { return .unmarked }
+        guard let mark = item.ghgContribution else {
+            let editionHasMarks =
+                (try? taxonomy.catalogue(edition))?.items.contains { $0.ghgContribution != nil } ?? false
+            return editionHasMarks ? .noMark : .unmarked
+        }
         switch mark {
         case .direct: return .direct
         case .enabling: return .indirect
         case .mixed:
             let digits = String(industry.drop(while: { $0.isLetter }))
-            let row = item.industryClasses.first { $0.code != nil && $0.code == digits }
-            switch row?.mark {
+            guard let row = item.industryClasses.first(where: { $0.code != nil && $0.code == digits }) else {
+                return .mixed
+            }
+            switch row.mark {
             case .direct?: return .direct
             case .enabling?: return .indirect
-            default: return .mixed
+            case .mixed?, nil: return .noMark
             }
         }
     }
@@ -57,7 +70,10 @@ public enum CarbonEffect: String, CaseIterable, Codable, Hashable, Sendable {
 
 /// Green loans and their carbon benefit by ``CarbonEffect``.
 public struct CarbonEffectSum: Codable, Hashable, Sendable {
+    /// Green loans with this effect.
     public var loans = 0
+    /// Of those, loans GreenLedger could estimate (the rest have no activity data or none it can use).
+    public var estimatedLoans = 0
     /// Σ green balance, fen (Int128-safe through ``MoneyTotal`` when read).
     public var balance = MoneyTotal.zero
     /// Σ declared CO2e, t a year.
@@ -69,8 +85,10 @@ public struct CarbonEffectSum: Codable, Hashable, Sendable {
 
     public init() {}
 
+    /// Adds another portfolio's sums.
     public mutating func merge(_ other: CarbonEffectSum) {
         loans += other.loans
+        estimatedLoans += other.estimatedLoans
         balance += other.balance
         declaredTonnes += other.declaredTonnes
         attributedDeclaredTonnes += other.attributedDeclaredTonnes
@@ -79,6 +97,7 @@ public struct CarbonEffectSum: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case loans, balance
+        case estimatedLoans = "estimated_loans"
         case declaredTonnes = "declared_tonnes"
         case attributedDeclaredTonnes = "attributed_declared_tonnes"
         case attributedEstimatedTonnes = "attributed_estimated_tonnes"
@@ -87,15 +106,19 @@ public struct CarbonEffectSum: Codable, Hashable, Sendable {
 
 /// The carbon benefit split by effect: direct, indirect, mixed and unmarked.
 public struct CarbonEffectSplit: Codable, Hashable, Sendable {
+    /// The sums by effect; an effect no loan has is absent.
     public var sums: [CarbonEffect: CarbonEffectSum] = [:]
 
     public init() {}
 
+    /// The sums of `effect` (zero when no loan has it).
     public subscript(effect: CarbonEffect) -> CarbonEffectSum { sums[effect] ?? CarbonEffectSum() }
 
+    /// Adds a green loan of `effect` with its balance and estimate.
     public mutating func add(_ effect: CarbonEffect, balance: Money?, estimate: LoanCarbonEstimate) {
         var sum = sums[effect] ?? CarbonEffectSum()
         sum.loans += 1
+        if estimate.projectTonnes != nil { sum.estimatedLoans += 1 }
         sum.balance += balance ?? .zero
         sum.declaredTonnes += estimate.declaredTonnes ?? 0
         sum.attributedDeclaredTonnes += estimate.attributedDeclaredTonnes ?? 0
@@ -103,6 +126,7 @@ public struct CarbonEffectSplit: Codable, Hashable, Sendable {
         sums[effect] = sum
     }
 
+    /// Adds another portfolio's split.
     public mutating func merge(_ other: CarbonEffectSplit) {
         for (effect, sum) in other.sums { sums[effect, default: CarbonEffectSum()].merge(sum) }
     }

@@ -23,6 +23,9 @@ public struct LoanCarbonEstimate: Hashable, Sendable, Encodable {
     public let factors: [String]
     /// Why no estimate was made (e.g. transport, no activity data).
     public let notEstimated: String?
+    /// An assumption the estimate rests on, e.g. an EnergySaving without `@fuel` taken as raw coal; nil when
+    /// none.
+    public var assumption: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case method, attribution, factors
@@ -33,6 +36,7 @@ public struct LoanCarbonEstimate: Hashable, Sendable, Encodable {
         case attributedTonnes = "attributed_tonnes"
         case attributedDeclaredTonnes = "attributed_declared_tonnes"
         case notEstimated = "not_estimated"
+        case assumption
     }
 }
 
@@ -61,6 +65,7 @@ public enum CarbonEstimator {
         var method: String? = nil
         var used: [String] = []
         var reason: String? = nil
+        var assumption: String? = nil
         switch green.activity {
         case .generation(_, _, let mwh?), .building(_, let mwh?, _):
             if let electricity = Self.electricity(mwh, factors: factors) {
@@ -84,6 +89,7 @@ public enum CarbonEstimator {
                 tce = annualTce
                 method = "\(number(annualTce)) tce × \(factor.value) tCO2/tce \(Self.fuelNote(fuel, factor))"
                 used = [factor.id]
+                if fuel == nil { assumption = Self.fuelNotStated }
             case (let annualTce?, let mwh?):
                 guard let supplyCoal = factors.supplyCoal,
                     let electricity = Self.electricity(mwh, factors: factors)
@@ -102,6 +108,9 @@ public enum CarbonEstimator {
                     + Self.fuelNote(fuel, factor)
                 if annualTce < electricityTce {
                     text += "; the tce declared is below its own electricity part: fuel part taken as 0"
+                    assumption = Self.tceBelowElectricity
+                } else if fuel == nil && fuelTce > 0 {
+                    assumption = Self.fuelNotStated
                 }
                 method = text
                 used = electricity.ids + (used.contains(supplyCoal.id) ? [] : [supplyCoal.id]) + [factor.id]
@@ -114,14 +123,24 @@ public enum CarbonEstimator {
         case nil:
             reason = "no activity data"
         }
-        return LoanCarbonEstimate(
+        var estimate = LoanCarbonEstimate(
             loanID: loan.id, method: method, projectTonnes: tonnes, projectTce: tce, declaredTonnes: declared,
             attribution: attribution,
             attributedTonnes: tonnes.flatMap { value in attribution.map { value * $0 } },
             attributedDeclaredTonnes: declared.flatMap { value in attribution.map { value * $0 } },
             factors: used,
             notEstimated: reason)
+        estimate.assumption = assumption
+        return estimate
     }
+
+    /// The assumption an EnergySaving without `@fuel` is estimated under.
+    public static let fuelNotStated =
+        "EnergySaving without @fuel: the tce beyond its electricity taken as raw coal (2.66 tCO2/tce)"
+    /// The assumption when a declared tce is below its own electricity part.
+    public static let tceBelowElectricity =
+        "EnergySaving tce below its electricity part at the supply coal consumption: fuel part taken as 0 "
+        + "(was the electricity converted at the calorific equivalent 0.1229 kgce/kWh? state it)"
 
     /// min(1, balance ÷ project total investment); nil without a positive total investment or a balance.
     public static func attribution(_ loan: Loan) -> Double? {
@@ -171,6 +190,9 @@ public struct CarbonTotals: Hashable, Sendable, Encodable {
     public var attributedDeclaredTonnes = 0.0
     /// Loans not estimated, by reason.
     public var notEstimated: [String: Int] = [:]
+    /// Estimated loans that rest on an assumption, by assumption (EnergySaving without `@fuel`, tce below its
+    /// electricity part).
+    public var assumptions: [String: Int] = [:]
 
     public init() {}
 
@@ -185,6 +207,7 @@ public struct CarbonTotals: Hashable, Sendable, Encodable {
             estimatedBalance += balance
             estimatedProjectTonnes += tonnes
             attributedTonnes += estimate.attributedTonnes ?? 0
+            if let assumption = estimate.assumption { assumptions[assumption, default: 0] += 1 }
         } else {
             notEstimated[estimate.notEstimated ?? "not estimated", default: 0] += 1
         }
@@ -206,6 +229,7 @@ public struct CarbonTotals: Hashable, Sendable, Encodable {
         case attributedTonnes = "attributed_tonnes"
         case attributedDeclaredTonnes = "attributed_declared_tonnes"
         case notEstimated = "not_estimated"
+        case assumptions
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -219,6 +243,7 @@ public struct CarbonTotals: Hashable, Sendable, Encodable {
         try c.encode(attributedTonnes, forKey: .attributedTonnes)
         try c.encode(attributedDeclaredTonnes, forKey: .attributedDeclaredTonnes)
         try c.encode(notEstimated, forKey: .notEstimated)
+        try c.encode(assumptions, forKey: .assumptions)
         try c.encode(coverage, forKey: .coverage)
     }
 }

@@ -19,6 +19,7 @@ public struct CreditRiskFigures: Codable, Hashable, Sendable {
     public var nonPerforming = MoneyTotal.zero
     /// Σ balance of loans flagged by GL-LOAN-007 (possibly understated NPL).
     public var possiblyUnderstated = MoneyTotal.zero
+    /// Loans flagged by GL-LOAN-007.
     public var possiblyUnderstatedLoans = 0
     /// Σ balance of all loans.
     public var total = MoneyTotal.zero
@@ -41,6 +42,7 @@ public struct CreditRiskFigures: Codable, Hashable, Sendable {
         }
     }
 
+    /// Adds another filing's figures.
     public mutating func merge(_ other: CreditRiskFigures) {
         greenNonPerforming += other.greenNonPerforming
         green += other.green

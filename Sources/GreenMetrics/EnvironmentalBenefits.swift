@@ -27,6 +27,7 @@ public enum BenefitIndicator: String, CaseIterable, Codable, Hashable, Sendable,
         }
     }
 
+    /// The indicator's English label.
     public var nameEn: String {
         switch self {
         case .co2e: "CO2e reduced"
@@ -74,6 +75,7 @@ public enum BenefitIndicator: String, CaseIterable, Codable, Hashable, Sendable,
         }
     }
 
+    /// The statistics' order (CO2e first, water saved last).
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -92,6 +94,7 @@ public struct BenefitSum: Codable, Hashable, Sendable {
 
     public init() {}
 
+    /// Adds another portfolio's sum.
     public mutating func merge(_ other: BenefitSum) {
         declared += other.declared
         attributed += other.attributed
@@ -107,6 +110,7 @@ public struct BenefitSum: Codable, Hashable, Sendable {
 
 /// The seven indicators summed over a set of green loans.
 public struct BenefitTotals: Codable, Hashable, Sendable {
+    /// The sums by indicator; an indicator no loan declares is absent.
     public var sums: [BenefitIndicator: BenefitSum] = [:]
 
     public init() {}
@@ -127,6 +131,7 @@ public struct BenefitTotals: Codable, Hashable, Sendable {
         }
     }
 
+    /// Adds another portfolio's totals.
     public mutating func merge(_ other: BenefitTotals) {
         for (indicator, sum) in other.sums { sums[indicator, default: BenefitSum()].merge(sum) }
     }
@@ -134,6 +139,7 @@ public struct BenefitTotals: Codable, Hashable, Sendable {
     /// The indicator's sum; zero loans when none declares it.
     public subscript(indicator: BenefitIndicator) -> BenefitSum { sums[indicator] ?? BenefitSum() }
 
+    /// Whether no loan declares any indicator.
     public var isEmpty: Bool { sums.isEmpty }
 
     /// Stored and encoded as an array in the indicators' order, each with its unit, so that JSON is
@@ -209,6 +215,7 @@ public struct BenefitTotals: Codable, Hashable, Sendable {
 /// total investment is counted as declared and as not attributed (``BenefitSum/unattributedLoans``), never
 /// attributed in full.
 public struct BenefitBreakdown: Codable, Hashable, Sendable {
+    /// All green loans with declared benefits.
     public var total = BenefitTotals()
     /// By the borrower's district code (`Borrower/@district`).
     public var districts: [String: BenefitTotals] = [:]
@@ -228,6 +235,7 @@ public struct BenefitBreakdown: Codable, Hashable, Sendable {
         }
     }
 
+    /// Adds another filing's breakdown.
     public mutating func merge(_ other: BenefitBreakdown) {
         total.merge(other.total)
         for (code, totals) in other.districts { districts[code, default: BenefitTotals()].merge(totals) }

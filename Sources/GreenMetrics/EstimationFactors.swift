@@ -18,6 +18,7 @@ public struct EstimationFactors: Sendable, Encodable {
     /// The average consumption factor: Scope 2 of the lender's own operations, and generation and
     /// electricity savings under ``GenerationBaseline/average``.
     public let grid: EmissionFactor
+    /// The baseline of electricity generated or saved.
     public let baseline: GenerationBaseline
     /// The thermal-power supply coal consumption in gce/kWh (the guideline's baseline and the electricity
     /// part of an energy saving in tce); nil when the reference data has none and the user gave none.
@@ -29,6 +30,7 @@ public struct EstimationFactors: Sendable, Encodable {
     /// Fuel densities in kg/L the user supplied (`diesel`, `gasoline`), for litres in the operations table.
     public let densities: [String: Double]
 
+    /// Factors from `taxonomy` with `grid` for Scope 2 (and the average baseline), the chosen `baseline`, a user's `supplyCoal` (else the reference data's) and `densities` in kg/L.
     public init(
         grid: EmissionFactor, baseline: GenerationBaseline = .guideline, supplyCoal: EmissionFactor? = nil,
         densities: [String: Double] = [:], taxonomy: Taxonomy = .standard

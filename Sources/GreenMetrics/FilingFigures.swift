@@ -51,6 +51,8 @@ public struct FilingFigures: Codable, Hashable, Sendable {
         public var attributedTonnes: Double
         public var attributedDeclaredTonnes: Double
         public var notEstimated: [String: Int]
+        /// Estimated loans resting on an assumption, by assumption; nil in rows stored before it was recorded.
+        public var assumptions: [String: Int]?
     }
 
     public struct Financed: Codable, Hashable, Sendable {
@@ -105,7 +107,7 @@ public struct FilingFigures: Codable, Hashable, Sendable {
             estimatedLoans: a.estimatedLoans, declaredTonnes: a.declaredTonnes,
             estimatedProjectTonnes: a.estimatedProjectTonnes,
             attributedTonnes: a.attributedTonnes, attributedDeclaredTonnes: a.attributedDeclaredTonnes,
-            notEstimated: a.notEstimated)
+            notEstimated: a.notEstimated, assumptions: a.assumptions)
         let f = summary.financed
         financed = Financed(
             loans: f.loans, totalBalanceFen: fen(f.totalBalance), coveredBalanceFen: fen(f.coveredBalance),
@@ -152,6 +154,7 @@ public struct FilingFigures: Codable, Hashable, Sendable {
         totals.attributedTonnes = avoided.attributedTonnes
         totals.attributedDeclaredTonnes = avoided.attributedDeclaredTonnes
         totals.notEstimated = avoided.notEstimated
+        totals.assumptions = avoided.assumptions ?? [:]
         return totals
     }
 

@@ -33,18 +33,24 @@ public struct FilingSummary: Sendable, Encodable {
         public let shares: String
         public let avoided: String
         public let financed: String
+        /// How the seven benefits are summed and attributed.
         public let benefits: String
+        /// How loans are split by carbon-reduction effect.
         public let carbonEffect: String
+        /// How possibly understated NPL is found.
         public let creditRisk: String
 
         /// `guideline (supply-coal-national-2020 305.5 gce/kWh [P], tce-co2-raw-coal 2.66 tCO2/tce [D])` or
-        /// `average (mee-avg-south-2022 0.3869 tCO2/MWh [V])`.
+        /// `average (mee-avg-south-2022 0.3869 tCO2/MWh [V]; EnergySaving electricity at supply-coal-…)`.
         public var baselineDescription: String {
             func name(_ factor: EmissionFactor) -> String {
                 "\(factor.id) \(factor.value) \(factor.unit) \(factor.confidence.tag)"
             }
             switch baseline {
-            case .average: return "average (\(name(gridFactor)))"
+            case .average:
+                // The supply coal consumption still splits an EnergySaving's tce into electricity and fuel.
+                return
+                    "average (\(name(gridFactor))\(supplyCoal.map { "; EnergySaving electricity at \(name($0))" } ?? ""))"
             case .guideline:
                 return
                     "guideline (\(supplyCoal.map(name) ?? "no supply coal consumption"), \(name(tceFactor)))"

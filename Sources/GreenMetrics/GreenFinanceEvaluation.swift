@@ -2,10 +2,12 @@ import GreenDisclosure
 
 /// A lender's rank on one indicator: 1 is best; lenders with equal values share a rank (1, 2, 2, 4).
 public struct IndicatorRank: Hashable, Sendable, Encodable {
+    /// 1 is best.
     public let rank: Int
     /// Lenders (or quarters) ranked.
     public let of: Int
 
+    /// `rank` among `of`.
     public init(rank: Int, of: Int) {
         self.rank = rank
         self.of = of
@@ -23,24 +25,31 @@ public struct EvaluatedIndicator: Hashable, Sendable, Encodable {
     public let peerRank: IndicatorRank?
     /// This quarter among itself and the lender's previous three quarters that have a value.
     public let ownRank: IndicatorRank?
-    /// The previous three quarters' values, newest first (nil where the lender filed none or it is not
-    /// computable).
-    public let previousQuarters: [Double?]
+    /// The values of the three periods before — quarters, or years for annual filings — newest first (nil
+    /// where the lender filed none or it is not computable).
+    public let previousPeriods: [Double?]
 
     enum CodingKeys: String, CodingKey {
         case value
         case notComputable = "not_computable"
         case peerRank = "peer_rank"
         case ownRank = "own_rank"
-        case previousQuarters = "previous_quarters"
+        case previousPeriods = "previous_periods"
     }
 }
 
 /// A lender's indicators in ``GreenFinanceEvaluation``.
 public struct LenderEvaluation: Hashable, Sendable, Encodable {
+    /// The lender's unified social credit code.
     public let uscc: String
+    /// The lender's kind as filed (`bank`, `village-bank`, `microcredit` …): the evaluation covers banking
+    /// institutions, and the table ranks every lender filed, so readers can tell them apart.
+    public let kind: String
+    /// The lender's Chinese name, when filed.
     public let nameZh: String?
+    /// Green loans, yuan (exact).
     public let green: MoneyTotal
+    /// Total loans, yuan (exact).
     public let total: MoneyTotal
     /// 总额占比: green loans ÷ the lender's total loans.
     public let greenShare: EvaluatedIndicator
@@ -52,7 +61,7 @@ public struct LenderEvaluation: Hashable, Sendable, Encodable {
     public let greenRiskRatio: EvaluatedIndicator
 
     enum CodingKeys: String, CodingKey {
-        case uscc, green, total
+        case uscc, kind, green, total
         case nameZh = "name_zh"
         case greenShare = "green_share"
         case shareOfAllGreen = "share_of_all_green"
@@ -72,15 +81,21 @@ public struct LenderEvaluation: Hashable, Sendable, Encodable {
 /// lender's ranks (among the period's lenders, and this quarter against its own previous three), never a score.
 /// The risk ratio needs loan-level classifications (`Loans`); without them it is "not computable".
 public struct GreenFinanceEvaluation: Hashable, Sendable, Encodable {
+    /// The period evaluated, e.g. `2026-Q3`.
     public let period: String
+    /// Every lender counted in the period, by USCC.
     public let lenders: [LenderEvaluation]
+    /// ``methodText``, named in every output.
     public let method: String
 
+    /// What the indicators are, their source and what is not computed.
     public static let methodText =
         "PBoC 《银行业金融机构绿色金融评价方案》 (2021) quantitative indicators, green-loan part only (the "
         + "evaluation counts green loans and green bonds): share of the lender's loans, share of all filed green "
-        + "loans, year-on-year growth, non-performing green ÷ green; ranks among the period's lenders and "
-        + "against the lender's own previous three quarters (1 = best; lowest risk ratio is best). The weights "
+        + "loans, year-on-year growth, non-performing green ÷ green; ranks among the period's lenders of every "
+        + "kind filed (the evaluation covers banking institutions: microcredit, leasing and finance companies "
+        + "are ranked beside them here, marked by kind) and against the lender's own previous three quarters "
+        + "(years for annual filings) when one has a value (1 = best; lowest risk ratio is best). The weights "
         + "and scoring formula are not published: no score is computed."
 
     /// The evaluation of `period` from every stored filing (all periods): per period the filings a roll-up
@@ -142,11 +157,11 @@ public struct GreenFinanceEvaluation: Hashable, Sendable, Encodable {
                 }
                 return EvaluatedIndicator(
                     value: mine[index], notComputable: mine[index] == nil ? reason : nil,
-                    peerRank: peerRanks[index][uscc], ownRank: own, previousQuarters: previous)
+                    peerRank: peerRanks[index][uscc], ownRank: own, previousPeriods: previous)
             }
             let yearAgoFiling = byPeriod[lag][uscc]
             return LenderEvaluation(
-                uscc: uscc, nameZh: filing.lenderName, green: green(of: filing),
+                uscc: uscc, kind: filing.lenderKind, nameZh: filing.lenderName, green: green(of: filing),
                 total: MoneyTotal(fen: Int128(filing.totalFen)),
                 greenShare: indicator(0, reason: "no total loans"),
                 shareOfAllGreen: indicator(1, reason: "no green loans filed in the period"),
@@ -156,9 +171,11 @@ public struct GreenFinanceEvaluation: Hashable, Sendable, Encodable {
                         ? "no counted filing for \(yearAgo)" : "no green loans in \(yearAgo) to grow from"),
                 greenRiskRatio: indicator(
                     3,
-                    reason: filing.creditRisk == nil
-                        ? "no loan-level classifications (the filing has no Loans section)"
-                        : "no green loans"))
+                    reason: filing.creditRisk != nil
+                        ? "no green loans"
+                        : filing.hasLoans
+                            ? "stored by an earlier GreenLedger without loan-level risk figures: ingest the file again"
+                            : "no loan-level classifications (the filing has no Loans section)"))
         }
         return GreenFinanceEvaluation(period: period, lenders: evaluations, method: methodText)
     }

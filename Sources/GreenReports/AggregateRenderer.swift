@@ -5,6 +5,8 @@ import GreenTaxonomy
 /// Renders an ``AggregateReport`` as bilingual text or Markdown, money in `money` (thousands grouped; the
 /// unit in the column headings and the method section).
 public enum AggregateRenderer {
+    /// The city-wide or district roll-up `report` as text or Markdown (`style`): money in `money` (yuan, grouped,
+    /// unless given), tonnes of CO2e with two decimals and no thousands separators.
     public static func render(
         _ report: AggregateReport, style: SummaryRenderer.Style, money: MoneyFormat = MoneyFormat(unit: .yuan)
     ) -> String {
@@ -26,6 +28,21 @@ public enum AggregateRenderer {
             out.carbonEffect(report.carbonEffect)
             out.heading("信用风险 Credit risk (\(report.creditRiskFrom) filings with loan-level data)")
             out.creditRisk(report.creditRisk)
+        } else if report.district != nil {
+            out.line(
+                "碳减排效应、信用风险与人民银行评价指标 Carbon effect, credit risk and the PBoC evaluation: city-wide only "
+                    + "(lenders file them per lender, not per district).")
+        }
+        if report.loanLevelNotRecorded > 0 {
+            out.line(
+                "⚠ \(report.loanLevelNotRecorded) included filings were stored by an earlier GreenLedger without "
+                    + "benefits, carbon effect and credit risk: they are missing from those figures; ingest the same "
+                    + "files again to refresh them.")
+        }
+        if report.baselines.count > 1 {
+            out.line(
+                "⚠ The avoided-emissions estimates were made with different baselines (\(report.baselines.joined(separator: "; "))): "
+                    + "their sum mixes methods; re-ingest the filings with one baseline into a new history.")
         }
         if let evaluation = report.evaluation { out.evaluation(evaluation) }
         method(report, into: &out)
@@ -143,6 +160,9 @@ public enum AggregateRenderer {
                 + "\(DecimalText.tonnes(avoided.estimatedProjectTonnes)) (attributed \(DecimalText.tonnes(avoided.attributedTonnes))), "
                 + "coverage \(DecimalText.percent(avoided.coverage, decimals: 2)); estimated with the baseline(s) "
                 + "\(report.baselines.isEmpty ? "none" : report.baselines.joined(separator: "; ")).")
+        for (assumption, count) in avoided.assumptions.sorted(by: { $0.key < $1.key }) {
+            out.bullet("estimated under an assumption (\(count)): \(assumption)")
+        }
         out.line(
             "Financed (PCAF): \(DecimalText.tonnes(financed.financedTonnes)) tCO2e, intensity "
                 + "\(SummaryRenderer.number(financed.intensityPerMillionYuan)) t per million yuan, coverage "

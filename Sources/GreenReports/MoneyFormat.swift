@@ -9,10 +9,13 @@ import GreenMetrics
 ///
 /// Text, Markdown and HTML use a grouped format in the reader's unit; CSV, JSON and XLSX use ``exact``.
 public struct MoneyFormat: Hashable, Sendable {
+    /// The unit amounts are printed in (元, 万元 or 亿元), with its number of decimals.
     public let unit: MoneyUnit
     /// Whether the integer digits are grouped by thousands with commas (`1,234,567.89`).
     public let groupsThousands: Bool
 
+    /// Prints money in `unit` (元, 万元 or 亿元), the integer digits grouped by thousands unless
+    /// `groupsThousands` is false.
     public init(unit: MoneyUnit, groupsThousands: Bool = true) {
         self.unit = unit
         self.groupsThousands = groupsThousands

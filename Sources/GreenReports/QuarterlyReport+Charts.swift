@@ -3,15 +3,18 @@ import GreenTaxonomy
 
 /// The report's charts: bars labelled with names, the codes and both languages kept for the tooltip.
 extension QuarterlyReport {
-    /// Green loans by level-1 category, each bar labelled with the category's name (``Taxonomy/standard``'s
-    /// level-1 item, in the report's language; Chinese for a bilingual report, whose tooltip has both).
+    /// Green loans by level-1 category, each bar labelled with its edition's tag, its code and the category's
+    /// name (``Taxonomy/standard``'s level-1 item, in the report's language; Chinese for a bilingual report,
+    /// whose tooltip has both): `2025·6 基础设施绿色升级` and `2019·5 基础设施绿色升级` are two bars that
+    /// would otherwise read the same.
     static func categoriesChart(_ aggregate: AggregateReport, _ language: ReportLanguage) -> [ChartPoint] {
         aggregate.categories.map { category in
             let item = try? Taxonomy.standard.item(edition: category.edition, code: category.code)
             let zh = category.nameZh ?? item?.nameZh
             let en = category.nameEn ?? item?.nameEn
             return ChartPoint(
-                label: name(zh: zh, en: en, language) ?? category.code,
+                label: "\(editionTag(category.edition))·\(category.code)"
+                    + (name(zh: zh, en: en, language).map { " \($0)" } ?? ""),
                 value: category.green.approximateYuan,
                 detail: "\(category.edition) \(category.code)"
                     + (full(zh: zh, en: en, language).map { " \($0)" } ?? ""),
@@ -30,6 +33,25 @@ extension QuarterlyReport {
                 label: name(zh: zh, en: en, language) ?? district.code, value: share,
                 detail: district.code + (full(zh: zh, en: en, language).map { " \($0)" } ?? ""))
         }
+    }
+
+    /// A catalogue edition as short as a bar's label allows: its year (`gfsp-2025` → `2025`, `gicc-2019` →
+    /// `2019`) when the id ends in `-` and four digits and no other edition of ``Taxonomy/standard`` has that
+    /// year; the whole id otherwise, so that two editions never share a tag.
+    static func editionTag(_ edition: String) -> String {
+        func year(_ id: String) -> Substring? {
+            let year = id.suffix(4)
+            let isYear =
+                year.utf8.count == 4
+                && year.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            guard isYear, id.count > 5, id.dropLast(4).last == "-" else { return nil }
+            return year
+        }
+        guard let tag = year(edition) else { return edition }
+        let shared = Taxonomy.standard.editions.contains {
+            $0.id.rawValue != edition && year($0.id.rawValue) == tag
+        }
+        return shared ? edition : String(tag)
     }
 
     /// The one name shown under a bar: the report's language, Chinese for both, the other language when the

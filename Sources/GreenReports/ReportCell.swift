@@ -9,17 +9,20 @@ public enum ReportCell: Hashable, Sendable, Encodable {
     case money(MoneyTotal)
     /// A 0…1 fraction, shown as a percentage.
     case ratio(Double?)
+    /// A measured quantity (tonnes CO2e, an intensity, a score), its unit in a neighbouring cell or the
+    /// heading.
     case number(Double?)
     case integer(Int)
 
     /// The cell as shown in Markdown and HTML: money in `money`'s unit, without the unit (it is in the
-    /// column's heading, ``ReportColumn``).
+    /// column's heading, ``ReportColumn``); numbers with two decimals, thousands grouped (``TonnesText``);
+    /// `—` for an unknown ratio or number.
     public func display(_ money: MoneyFormat) -> String {
         switch self {
         case .text(let text): text
         case .money(let total): money.string(total)
         case .ratio(let value): DecimalText.percent(value, decimals: 2)
-        case .number(let value): SummaryRenderer.number(value)
+        case .number(let value): value.map { TonnesText.grouped($0) } ?? "—"
         case .integer(let value): String(value)
         }
     }

@@ -2,9 +2,10 @@ import GreenDisclosure
 
 /// The quarterly report as one self-contained, printable HTML file with inline SVG charts (no scripts,
 /// no external resources). Money is printed in ``QuarterlyReport/moneyFormat``, its unit in the column
-/// headings; the bars are labelled with district and category names, shortened to fit with the whole name
-/// in a tooltip.
+/// headings and the category chart's caption; the bars are labelled with district and category names,
+/// shortened to fit with the whole name in a tooltip.
 public enum ReportHTML {
+    /// The whole HTML document of `report`, money in its ``QuarterlyReport/moneyFormat`` (元, 万元 or 亿元).
     public static func render(_ report: QuarterlyReport) -> String {
         let money = report.moneyFormat
         let l = report.language.label
@@ -19,7 +20,7 @@ public enum ReportHTML {
                 DecimalText.percent($0.value, decimals: 2)
             })
         body += chartBlock(
-            l("绿色分类（元）", "Green loans by category (yuan)"),
+            money.heading("绿色分类", "Green loans by category", report.language),
             barChart(report.categoriesChart, percent: false, target: nil) { point in
                 point.money.map { money.amount($0, report.language) }
                     ?? DecimalText.fixed(point.value, decimals: 2)

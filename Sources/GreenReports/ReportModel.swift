@@ -30,6 +30,8 @@ public struct QuarterlyReport: Sendable, Encodable {
     /// `evaluation_chart`.
     public static let schema = "greenledger-report/2"
 
+    /// The language of the title, headline, tables, chart labels and method section: Chinese, English or
+    /// both.
     public let language: ReportLanguage
     /// How Markdown and HTML print money: the unit chosen (``MoneyUnit/default(for:)`` unless given), grouped.
     public let moneyFormat: MoneyFormat

@@ -8,6 +8,8 @@ import GreenTaxonomy
 public enum SummaryRenderer {
     public enum Style: Sendable { case text, markdown }
 
+    /// One filing's `summary` as text or Markdown (`style`): money in `money` (yuan, grouped, unless given),
+    /// tonnes (tCO2e; tCO2 for own operations) with two decimals and no thousands separators.
     public static func render(
         _ summary: FilingSummary, style: Style, money: MoneyFormat = MoneyFormat(unit: .yuan)
     ) -> String {
@@ -60,6 +62,9 @@ public enum SummaryRenderer {
                     + "Baseline \(summary.method.baselineDescription).")
             for (reason, count) in avoided.notEstimated.sorted(by: { $0.key < $1.key }) {
                 out.bullet("not estimated (\(count)): \(reason)")
+            }
+            for (assumption, count) in avoided.assumptions.sorted(by: { $0.key < $1.key }) {
+                out.bullet("estimated under an assumption (\(count)): \(assumption)")
             }
             let financed = summary.financed
             out.line(

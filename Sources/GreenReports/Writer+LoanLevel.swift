@@ -68,7 +68,10 @@ extension Writer {
                 return [
                     "\(effect.nameZh) \(effect.nameEn)", "\(sum.loans)", money.string(sum.balance),
                     DecimalText.tonnes(sum.declaredTonnes), DecimalText.tonnes(sum.attributedDeclaredTonnes),
-                    DecimalText.tonnes(sum.attributedEstimatedTonnes),
+                    sum.estimatedLoans == 0
+                        ? "— (none estimated)"
+                        : DecimalText.tonnes(sum.attributedEstimatedTonnes)
+                            + " (\(sum.estimatedLoans) of \(sum.loans) loans estimated)",
                 ]
             })
     }
@@ -82,9 +85,10 @@ extension Writer {
         line(
             "可能低估的不良 Possibly understated NPL: \(risk.possiblyUnderstatedLoans) loans, "
                 + "\(money.amount(risk.possiblyUnderstated, .both)) classified normal or special-mention more than 90 "
-                + "days past maturity (GL-LOAN-007); NPL ratio \(DecimalText.percent(risk.nonPerformingRatio, decimals: 2)) "
-                + "as classified, \(DecimalText.percent(risk.nonPerformingRatioIfReclassified, decimals: 2)) if they were "
-                + "non-performing.")
+                + "days past maturity (GL-LOAN-007); NPL ratio of these loans (\(money.amount(risk.total, .both)), "
+                + "loan-level data only) \(DecimalText.percent(risk.nonPerformingRatio, decimals: 2)) as classified, "
+                + "\(DecimalText.percent(risk.nonPerformingRatioIfReclassified, decimals: 2)) if they were non-performing."
+        )
     }
 
     /// The PBoC evaluation's green-loan indicators with each lender's ranks.
@@ -97,7 +101,8 @@ extension Writer {
             ],
             evaluation.lenders.map { lender in
                 [
-                    "\(lender.nameZh ?? "") \(lender.uscc)", Self.indicator(lender.greenShare),
+                    "\(lender.nameZh ?? "") \(lender.uscc) (\(lender.kind))",
+                    Self.indicator(lender.greenShare),
                     Self.indicator(lender.shareOfAllGreen), Self.indicator(lender.yearOnYearGrowth),
                     Self.indicator(lender.greenRiskRatio),
                 ]

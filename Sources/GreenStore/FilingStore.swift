@@ -17,6 +17,9 @@ public enum IngestOutcome: Hashable, Sendable {
     case stored(id: Int64, supersedes: [Int], supersededBy: Int?)
     /// The same content (SHA-256) is already stored: nothing was written.
     case alreadyStored(id: Int64, file: String, ingestedAt: String)
+    /// The same content was stored by an earlier GreenLedger, without the figures this one records (benefits,
+    /// carbon effect, credit risk, baseline): its stored figures were replaced by this build's.
+    case refreshed(id: Int64, file: String)
     /// Rejected by validation: nothing was written.
     case rejected(errors: Int)
 }
@@ -142,9 +145,17 @@ public final class FilingStore: Sendable {
         _ db: Database
     ) throws -> IngestOutcome {
         if let row = try Row.fetchOne(
-            db, sql: "SELECT id, file, ingested_at FROM filing WHERE sha256 = ?", arguments: [sha256])
+            db, sql: "SELECT id, file, ingested_at, figures FROM filing WHERE sha256 = ?", arguments: [sha256])
         {
             let id: Int64 = try column(row, "id", of: nil)
+            let stored: String = try column(row, "figures", of: id)
+            if let old = try? JSONDecoder().decode(FilingFigures.self, from: Data(stored.utf8)), old.baseline == nil,
+                figures.baseline != nil
+            {
+                // Stored before the loan-level figures were recorded: the same bytes give this build's figures.
+                try db.execute(sql: "UPDATE filing SET figures = ? WHERE id = ?", arguments: [json, id])
+                return .refreshed(id: id, file: try column(row, "file", of: id))
+            }
             return .alreadyStored(
                 id: id, file: try column(row, "file", of: id),
                 ingestedAt: try column(row, "ingested_at", of: id))

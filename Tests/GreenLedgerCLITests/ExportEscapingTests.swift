@@ -1,4 +1,5 @@
 import Foundation
+import GreenReports
 import Testing
 import ZIPFoundation
 
@@ -110,6 +111,45 @@ import ZIPFoundation
             ))
         #expect(!text.contains("<script>"))
         #expect(!text.split(separator: "\n").contains { $0.hasPrefix("line2") })
+    }
+
+    /// Bidirectional controls are shown as visible text in HTML and XLSX (`\u{202E}`), so they cannot reorder
+    /// what a reader sees; the other invisible format characters (Unicode category Cf) are written as
+    /// hexadecimal character references; every other character is kept as it is.
+    @Test(arguments: [
+        ("\u{202E}", #"\u{202E}"#),
+        ("invoice\u{202E}fdp.exe", #"invoice\u{202E}fdp.exe"#),
+        ("\u{202A}\u{202B}\u{202C}\u{202D}", #"\u{202A}\u{202B}\u{202C}\u{202D}"#),
+        ("\u{2066}\u{2067}\u{2068}\u{2069}", #"\u{2066}\u{2067}\u{2068}\u{2069}"#),
+        ("\u{200E}\u{200F}\u{061C}", #"\u{200E}\u{200F}\u{61C}"#),
+        // Zero-width space, word joiner, byte-order mark, soft hyphen, a tag character.
+        ("a\u{200B}b\u{2060}c\u{FEFF}d\u{00AD}e\u{E0041}", "a&#x200B;b&#x2060;c&#xFEFF;d&#xAD;e&#xE0041;"),
+        // Markup characters around one: each escaped in its own way.
+        ("<\u{202E}&\"", #"&lt;\u{202E}&amp;&quot;"#),
+        // A zero-width joiner too; a browser reads the reference back, so the emoji still joins.
+        ("👩\u{200D}💻", "👩&#x200D;💻"),
+        // Letters, marks, spaces and symbols of any script are kept.
+        ("龙岗区 Longgang é\u{0301} ü №", "龙岗区 Longgang é\u{0301} ü №"),
+    ])
+    func xmlEscapeWritesFormatCharactersAsReferences(text: String, escaped: String) {
+        #expect(XMLText.escape(text) == escaped)
+    }
+
+    /// A lender named with a right-to-left override: the HTML report shows it as `\u{202E}`, never the raw
+    /// character (or a reference to it) that would reorder what the reader sees.
+    @Test func reportHTMLWritesBidiControlsAsReferences() throws {
+        let folder = try Self.directory.appendingPathComponent("bidi")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let filing = folder.appendingPathComponent("bidi.xml")
+        try Self.filing(named: "深圳\u{202E}示例银行").write(to: filing)
+        let db = try CLIRunner.ingest(
+            [filing.path], into: try Self.directory.appendingPathComponent("bidi.sqlite").path)
+        let out = try Self.directory.appendingPathComponent("bidi.html")
+        let result = try CLIRunner.run(["report", "--db", db, "--format", "html", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: out, encoding: .utf8)
+        #expect(html.contains(#"<td>深圳\u{202E}示例银行</td>"#))
+        #expect(!html.unicodeScalars.contains("\u{202E}") && !html.contains("&#x202E;"))
     }
 
     @Test func summaryTextAndMarkdownEscapeTheName() throws {

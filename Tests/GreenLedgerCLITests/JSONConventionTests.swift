@@ -10,7 +10,7 @@ import Testing
     /// Fields holding maps keyed by data, as the dotted path of field names ending there.
     static let dataMaps: Set<String> = [
         "counts_by_rule", "numerators", "not_estimated", "book.categories", "book.districts",
-        "benefits.categories", "benefits.districts",
+        "benefits.categories", "benefits.districts", "assumptions",
     ]
 
     static func isSnakeCase(_ key: String) -> Bool {

@@ -1,3 +1,4 @@
+import Foundation
 import GreenMetrics
 import GreenReports
 import Testing
@@ -108,5 +109,57 @@ import Testing
         #expect(MoneyUnit.default(for: .zh) == .wan)
         #expect(MoneyUnit.default(for: .en) == .yuan)
         #expect(MoneyUnit.default(for: .both) == .yuan)
+    }
+
+    /// (value, decimals, grouped): ``TonnesText`` rounds as ``DecimalText`` does (half away from zero, on the
+    /// shortest decimal that reads back as the value), then puts a comma before every third integer digit
+    /// from the right.
+    static let tonnesCases: [(value: Double, decimals: Int, grouped: String)] = [
+        (7_157_004.98, 2, "7,157,004.98"),
+        (0, 2, "0.00"),
+        (999, 2, "999.00"),
+        (1_000, 2, "1,000.00"),
+        // 999.995 reads back as "999.995": half away from zero, 1,000.00 — the carry makes a new group.
+        (999.995, 2, "1,000.00"),
+        (-1_234.5, 2, "-1,234.50"),
+        // -999,999.999 rounds to -1,000,000.00: the sign stays before the grouped digits.
+        (-999_999.999, 2, "-1,000,000.00"),
+        // -0.004 rounds to zero: printed without a sign.
+        (-0.004, 2, "0.00"),
+        // No decimals, no point: 1,234,567.5 rounds half away from zero to 1,234,568.
+        (1_234_567.5, 0, "1,234,568"),
+        (123.456, 0, "123"),
+        // Four decimals: 12,345.67891 → 12,345.6789 (the fifth decimal is 1).
+        (12_345.678_91, 4, "12,345.6789"),
+        // 10¹⁵ and beyond, every digit printed: no conversion through Int64.
+        (1e15, 2, "1,000,000,000,000,000.00"),
+        // 123,456,789,012,345,678 is not a Double; the nearest is 123,456,789,012,345,680 (shortest form
+        // 1.2345678901234568e17).
+        (123_456_789_012_345_678, 2, "123,456,789,012,345,680.00"),
+        (-1e30, 2, "-1,000,000,000,000,000,000,000,000,000,000.00"),
+    ]
+
+    @Test(arguments: tonnesCases)
+    func tonnesGroupedHandWorked(value: Double, decimals: Int, grouped: String) {
+        #expect(TonnesText.grouped(value, decimals: decimals) == grouped)
+    }
+
+    /// The default is two decimals; values that are not finite print as ``DecimalText`` prints them.
+    @Test func tonnesGroupedDefaultsAndNonFinite() {
+        #expect(TonnesText.grouped(8_318.349) == "8,318.35")
+        #expect(TonnesText.grouped(.nan) == "NaN")
+        #expect(TonnesText.grouped(.infinity) == "∞")
+        #expect(TonnesText.grouped(-.infinity) == "-∞")
+    }
+
+    /// A `.number` cell is grouped in Markdown and HTML only: CSV (`raw`) and JSON keep the plain `Double`.
+    @Test func numberCellsAreGroupedForPeopleOnly() throws {
+        let cell = ReportCell.number(7_157_004.98)
+        #expect(cell.display(Self.wan) == "7,157,004.98")
+        #expect(cell.display(MoneyFormat.exact) == "7,157,004.98")
+        #expect(cell.raw == "7157004.98")
+        #expect(String(decoding: try JSONEncoder().encode([cell]), as: UTF8.self) == "[7157004.98]")
+        #expect(ReportCell.number(nil).display(Self.wan) == "—")
+        #expect(ReportCell.number(nil).raw == "")
     }
 }

@@ -224,16 +224,21 @@ import ZIPFoundation
     }
 
     /// The charts' bars are labelled with district and category names in the report's language, not codes;
-    /// the code and the whole name are in the tooltip.
+    /// a category's label starts with its edition's year and its code; the code and the whole name are in the
+    /// tooltip.
     @Test func chartsAreLabelledWithNames() throws {
         let zh = try String(
             contentsOf: try Self.report("html", "zh.html", ["--lang", "zh"]), encoding: .utf8)
         #expect(zh.contains("<title>440307 龙岗区</title><tspan"))
         #expect(zh.contains(">龙岗区</tspan></text>"))
         #expect(zh.contains("<title>gfsp-2025 4 能源绿色低碳转型</title><tspan"))
-        // Eight characters do not fit a 60-px slot at 9 px: two lines.
-        #expect(zh.contains(">能源绿色低碳</tspan><tspan"))
-        #expect(zh.contains(">转型</tspan></text>"))
+        // "2025·4 能源绿色低碳转型" is 4 × 0.58 + 0.58 + 0.58 + 0.3 + 8 × 1 = 11.78 ems; a 60-px slot at 9 px
+        // holds 60 × 0.95 ÷ 9 = 6.33 a line: "2025·4 能源" (5.78) and "绿色低碳转型" (6).
+        #expect(zh.contains(">2025·4 能源</tspan><tspan"))
+        #expect(zh.contains(">绿色低碳转型</tspan></text>"))
+        // The two editions' infrastructure categories, both named 基础设施绿色升级, are told apart.
+        #expect(zh.contains(">2025·6 基础</tspan><tspan"))
+        #expect(zh.contains(">2019·5 基础</tspan><tspan"))
         #expect(!zh.contains(">440307</text>"))
         #expect(!zh.contains("gfsp 4"))
         // The category bars' tooltip has the exact amount in the report's unit: 2,659,479,472.25 元 = 265,947.95 万元.
@@ -243,6 +248,35 @@ import ZIPFoundation
         #expect(en.contains(">Longgang</tspan></text>"))
         #expect(en.contains("<title>gfsp-2025 4 Green low-carbon energy transition</title><tspan"))
         #expect(en.contains("<th>Green loans (yuan)</th>"))
+    }
+
+    /// The category chart's caption names the unit of its amounts, as the money columns' headings do.
+    @Test func categoryChartCaptionNamesTheMoneyUnit() throws {
+        let zh = try String(
+            contentsOf: try Self.report("html", "zh.html", ["--lang", "zh"]), encoding: .utf8)
+        #expect(zh.contains("<figcaption>绿色分类（万元）</figcaption>"))
+        #expect(!zh.contains("绿色分类（元）"))
+        let en = try String(
+            contentsOf: try Self.report("html", "en.html", ["--lang", "en"]), encoding: .utf8)
+        #expect(en.contains("<figcaption>Green loans by category (yuan)</figcaption>"))
+        let yi = try String(
+            contentsOf: try Self.report("html", "yi.html", ["--lang", "both", "--money-unit", "yi"]),
+            encoding: .utf8)
+        #expect(yi.contains("<figcaption>绿色分类（亿元） Green loans by category (100 million yuan)</figcaption>"))
+    }
+
+    /// An edition's tag is its year when no other edition has that year, its whole id otherwise.
+    @Test func editionTagsAreShortAndDistinct() {
+        #expect(QuarterlyReport.editionTag("gfsp-2025") == "2025")
+        #expect(QuarterlyReport.editionTag("gicc-2019") == "2019")
+        #expect(QuarterlyReport.editionTag("glct-2024") == "2024")
+        // Not an edition of the catalogue, but its year is gfsp-2025's: the whole id.
+        #expect(QuarterlyReport.editionTag("draft-2025") == "draft-2025")
+        // No year to take.
+        #expect(QuarterlyReport.editionTag("custom") == "custom")
+        #expect(QuarterlyReport.editionTag("-2030") == "-2030")
+        #expect(QuarterlyReport.editionTag("x-20٣0") == "x-20٣0")
+        #expect(QuarterlyReport.editionTag("new-2031") == "2031")
     }
 
     /// Labels are broken at spaces, hyphens and between Chinese characters, cut with an ellipsis past the

@@ -95,7 +95,10 @@ import Testing
         #expect(guideline > doubled)
         #expect(try estimated(["--supply-coal", "250"]) < guideline)
         let named = try CLIRunner.run(["summary", "--grid-factor", "0.5", Self.file])
-        #expect(named.stdout.contains("Baseline average (user-grid-factor 0.5 tCO2/MWh [U])"))
+        #expect(
+            named.stdout.contains(
+                "Baseline average (user-grid-factor 0.5 tCO2/MWh [U]; EnergySaving electricity at "
+                    + "supply-coal-national-2020 305.5 gce/kWh [P])"))
     }
 
     /// Litres of fuel are converted only with a density the user gives (none is in the reference data).
@@ -117,6 +120,39 @@ import Testing
             #expect(result.status == 64, "\(bad)")
             #expect(result.stderr.contains("--density takes FUEL=KG_PER_L"), "\(bad)")
         }
+    }
+
+    /// Estimates are made at ingest: estimation options with --db are refused, not silently ignored; a
+    /// district's roll-up leaves the city-wide-only figures null, not zero.
+    @Test func historyRollUpsRefuseEstimationOptionsAndDistrictsAreNotZeros() throws {
+        let directory = try BoundedRunner.temporaryDirectory("db-options")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("h.sqlite").path
+        #expect(try CLIRunner.run(["ingest", "--db", db, "Samples/2026-Q3"]).status == 0)
+        for option in [
+            ["--baseline", "average"], ["--factor", "mee-avg-south-2023"], ["--supply-coal", "300"],
+        ] {
+            for command in [
+                ["aggregate", "--db", db],
+                [
+                    "report", "--db", db, "--format", "md", "--out",
+                    directory.appendingPathComponent("r.md").path,
+                ],
+            ] {
+                let result = try CLIRunner.run(command + option)
+                #expect(result.status == 64, "\(command) \(option)")
+                #expect(result.stderr.contains("apply to 'greenledger ingest'"), "\(command) \(option)")
+            }
+        }
+        let district = try CLIRunner.run([
+            "aggregate", "--db", db, "--district", "440307", "--format", "json",
+        ])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(district.stdout.utf8)) as? [String: Any])
+        #expect(document["carbon_effect"] is NSNull && document["credit_risk"] is NSNull)
+        #expect(document["evaluation"] is NSNull)
+        let text = try CLIRunner.run(["aggregate", "--db", db, "--district", "440307"])
+        #expect(text.stdout.contains("city-wide only"))
     }
 
     @Test func ownTargetsReplaceTheDefaults() throws {

@@ -23,7 +23,7 @@ import Testing
             {"file": "\(lender)-\(period)-r\(revision).xml", "sha256": "\(lender)\(period)\(revision)", "bytes": 1,
              "lenderUSCC": "\(lender)", "lenderName": "银行\(lender)", "lenderKind": "village-bank",
              "period": "\(period)", "revision": \(revision), "accepted": \(accepted),
-             "errors": 0, "warnings": 0, "loans": 1, "hasLoans": true, "gridFactorID": "mee-avg-south-2022",
+             "errors": 0, "warnings": 0, "loans": 1, "hasLoans": \(risk != nil), "gridFactorID": "mee-avg-south-2022",
              "totalFen": \(totalFen), "numeratorsFen": {"green": \(greenFen)},
              "districtsFen": {}, "categoriesFen": {},
              "avoided": {"greenLoans": 0, "greenBalanceFen": 0, "estimatedBalanceFen": 0,
@@ -86,7 +86,7 @@ import Testing
             b.greenRiskRatio.notComputable
                 == "no loan-level classifications (the filing has no Loans section)")
         // A against its own previous three quarters (newest first 9 %, 9.5 %, 12 %): 10 % is 2nd of 4.
-        #expect(a.greenShare.previousQuarters == [0.09, 0.095, 0.12])
+        #expect(a.greenShare.previousPeriods == [0.09, 0.095, 0.12])
         #expect(a.greenShare.ownRank == IndicatorRank(rank: 2, of: 4))
         // A alone filed in those quarters, so its share of all green loans was 100 % each time: now 4th of 4.
         #expect(a.shareOfAllGreen.ownRank == IndicatorRank(rank: 4, of: 4))
@@ -115,7 +115,7 @@ import Testing
         ]
         let e = try #require(GreenFinanceEvaluation.evaluate(annual, period: "2026")?.lenders.first)
         #expect(e.yearOnYearGrowth.value == 0.5)
-        #expect(e.greenShare.previousQuarters == [0.1, nil, nil])
+        #expect(e.greenShare.previousPeriods == [0.1, nil, nil])
     }
 
     @Test func noCountedFilingMeansNoEvaluation() throws {

@@ -167,6 +167,17 @@ import Testing
             CarbonEffect.of(edition: "gfsp-2025", code: "\(mixed.code)", industry: "C\(directRow.code!)")
                 == .direct)
         #expect(CarbonEffect.of(edition: "gfsp-2025", code: "\(mixed.code)", industry: "Z9999") == .mixed)
+        // gfsp-2025 prints marks, but not on 2.3.5 (industrial-park water pollution): no mark, not "unmarked".
+        #expect(try Taxonomy.standard.item(edition: "gfsp-2025", code: "2.3.5").ghgContribution == nil)
+        #expect(CarbonEffect.of(edition: "gfsp-2025", code: "2.3.5", industry: "D4620") == .noMark)
+        // A √/√√ item whose matching industry row carries no mark: no mark (the row was matched).
+        if let item = catalogue.items(level: 3).first(where: {
+            $0.ghgContribution == .mixed && $0.industryClasses.contains { $0.mark == nil && $0.code != nil }
+        }), let row = item.industryClasses.first(where: { $0.mark == nil && $0.code != nil }) {
+            #expect(
+                CarbonEffect.of(edition: "gfsp-2025", code: "\(item.code)", industry: "X\(row.code!)")
+                    == .noMark)
+        }
     }
 
     @Test func possiblyUnderstatedNPLAddsOverdueNormalLoans() throws {
@@ -217,6 +228,10 @@ import Testing
         #expect(old.benefits == nil && old.creditRisk == nil && old.baseline == nil)
         let report = Aggregator.aggregate([old])
         #expect(report.benefitsFrom == 0 && report.creditRiskFrom == 0)
-        #expect(report.baselines == ["average (stored before baselines were recorded)"])
+        #expect(report.loanLevelNotRecorded == 1)
+        #expect(
+            report.baselines == [
+                "average (mee-avg-south-2022, EnergySaving tce and MWh added: stored by an earlier GreenLedger)"
+            ])
     }
 }

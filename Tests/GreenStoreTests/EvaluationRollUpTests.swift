@@ -48,7 +48,7 @@ import Testing
                 #expect(lender.yearOnYearGrowth.value == nil)
             }
             // Four stored quarters before 2026-Q3: the previous three are there for every lender.
-            #expect(lender.greenShare.previousQuarters.allSatisfy { $0 != nil })
+            #expect(lender.greenShare.previousPeriods.allSatisfy { $0 != nil })
             #expect(lender.greenShare.ownRank?.of == 4)
         }
         // The bank branch files its Portfolio only: its green risk ratio is not computable, and says why.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GreenMetrics
+import GreenTaxonomy
 import Synchronization
 import Testing
 
@@ -146,6 +147,21 @@ import Testing
             "its count of loans not estimated (x) is 9223372036854775807"
         ),
         ("$.avoided.declaredTonnes", "1e308", "its declared tonnes are 1e+308"),
+        // The loan-level figures stored since issue 10 (they made the new sums trap; found by a hostile review).
+        (
+            "$.creditRisk.possibly_understated_npl_loans", "9223372036854775807",
+            "its count of possibly understated loans is 9223372036854775807"
+        ),
+        (
+            "$.benefits.total[0].loans", "9223372036854775807",
+            "its count of loans declaring co2e is 9223372036854775807"
+        ),
+        ("$.benefits.total[1].attributed", "-5", "its attributed standard_coal are -5.0"),
+        (
+            "$.carbonEffect.direct.balance", "'99999999999999999999999999999999999.00'",
+            "its direct balance is 99999999999999999999999999999999999.00 yuan"
+        ),
+        ("$.avoided.assumptions.x", "-3", "its count of loans estimated under an assumption (x) is -3"),
     ])
     func implausibleFiguresAreADamagedRow(key: String, value: String, problem: String) throws {
         let (store, path) = try Self.storeWithOneFiling()
@@ -224,5 +240,36 @@ import Testing
         #expect(stored.count == figures.count)
         #expect(already.count == figures.count)
         #expect(try FilingStore(path: path).filings().count == figures.count)
+    }
+}
+
+/// Rows stored before the loan-level figures were recorded are refreshed when the same file is ingested
+/// again; a current row stays as it is.
+@Suite struct StoreRefreshTests {
+    @Test func ingestingTheSameFileAgainRefreshesARowOfAnEarlierBuild() throws {
+        let path = StoreSafetyTests.temporaryPath()
+        let store = try FilingStore(path: path)
+        let figures = try FilingStoreTests.figures("2026-Q3/longgang-village-bank.xml")
+        guard case .stored(let id, _, _) = try store.ingest(figures, ingestedAt: "t") else {
+            Issue.record("not stored")
+            return
+        }
+        // What a build before issue 10 stored: no baseline, benefits, carbon effect or credit risk.
+        try StoreSafetyTests.alter(
+            path,
+            "UPDATE filing SET figures = json_remove(figures, '$.baseline', '$.benefits', '$.carbonEffect', "
+                + "'$.creditRisk') WHERE id = \(id)")
+        let old = try #require(try store.filings().first?.figures)
+        #expect(old.benefits == nil && old.baseline == nil)
+        let report = try store.rollUp(
+            period: "2026-Q3", district: nil, targets: .defaults, grid: Taxonomy.standard.defaultGridFactor)
+        #expect(report.loanLevelNotRecorded == 1 && report.benefitsFrom == 0)
+        #expect(try store.ingest(figures, ingestedAt: "later") == .refreshed(id: id, file: figures.file))
+        let refreshed = try #require(try store.filings().first?.figures)
+        #expect(refreshed == figures)
+        // Now current: a third ingest writes nothing.
+        #expect(
+            try store.ingest(figures, ingestedAt: "later")
+                == .alreadyStored(id: id, file: figures.file, ingestedAt: "t"))
     }
 }

@@ -67,7 +67,10 @@ struct Aggregate: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if inputs.isEmpty && db == nil { throw ValidationError("give filings or directories, or --db PATH") }
         if !inputs.isEmpty && db != nil { throw ValidationError("give either filings or --db, not both") }
-        if let db { try HistoryOptions.checkLocation(db) }
+        if let db {
+            try HistoryOptions.checkLocation(db)
+            try factors.refuseWithHistory("aggregate --db")
+        }
     }
 
     func run() throws {

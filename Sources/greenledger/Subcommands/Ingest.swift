@@ -71,6 +71,10 @@ struct Ingest: ParsableCommand {
                     print(
                         "already stored #\(id) (as \(TerminalText.escape(file)), \(TerminalText.escape(ingestedAt))): "
                             + "\(label) — nothing written")
+                case .refreshed(let id, let file):
+                    print(
+                        "refreshed #\(id) (as \(TerminalText.escape(file))): \(label) — stored by an earlier "
+                            + "GreenLedger without benefits, carbon effect and credit risk; its figures were recomputed")
                 case .rejected(let errors):
                     failed = true
                     print(

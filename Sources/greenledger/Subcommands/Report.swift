@@ -63,6 +63,7 @@ struct Report: ParsableCommand {
 
     func validate() throws {
         try HistoryOptions.checkLocation(db)
+        try factors.refuseWithHistory("report")
         if ReportLanguage(rawValue: lang) == nil { throw ValidationError("--lang must be zh, en or both") }
         if let period, ReportingPeriod(period) == nil {
             throw ValidationError("--period must look like 2026-Q3 or 2026")

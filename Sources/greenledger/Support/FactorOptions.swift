@@ -10,14 +10,15 @@ struct FactorOptions: ParsableArguments {
             Baseline of avoided emissions of electricity generated or saved: 'guideline' (default: the CBRC \
             guideline — MWh × thermal-power supply coal consumption × tCO2/tce) or 'average' (the average \
             grid factor, which MEE publishes for electricity consumption). --factor or --grid-factor alone \
-            selects 'average' with that factor.
+            selects 'average' with that factor; with --baseline guideline they set the Scope 2 factor only.
             """)
     var baseline: GenerationBaseline?
 
     @Option(
         help: """
-            Thermal-power supply coal consumption in gce/kWh for the guideline baseline, supplied by you (tagged \
-            [U]); default: \(Taxonomy.standard.defaultSupplyCoalConsumption.map { "\($0.id) = \($0.value) gce/kWh \($0.confidence.tag)" } ?? "none in the reference data").
+            Thermal-power supply coal consumption in gce/kWh, supplied by you (tagged [U]): the guideline \
+            baseline's, and under either baseline the rate at which an EnergySaving's electricity is taken out of \
+            its tce; default: \(Taxonomy.standard.defaultSupplyCoalConsumption.map { "\($0.id) = \($0.value) gce/kWh \($0.confidence.tag)" } ?? "none in the reference data").
             """)
     var supplyCoal: Double?
 
@@ -35,7 +36,9 @@ struct FactorOptions: ParsableArguments {
     @Option(
         name: .customLong("density"),
         help: """
-            A fuel density in kg/L supplied by you, FUEL=VALUE with FUEL diesel or gasoline (repeatable; tagged             [U]): converts litres in the operations table, which the reference data cannot (no density from a             citable source).
+            A fuel density in kg/L supplied by you, FUEL=VALUE with FUEL diesel or gasoline (repeatable; \
+            tagged [U]): converts litres in the operations table, which the reference data cannot (no density \
+            from a citable source).
             """)
     var densities: [String] = []
 
@@ -49,15 +52,22 @@ struct FactorOptions: ParsableArguments {
         if let supplyCoal, !(supplyCoal > 100 && supplyCoal < 1000) {
             throw ValidationError("--supply-coal must be a value in gce/kWh between 100 and 1000, e.g. 305.5")
         }
-        if baseline == .guideline && (factor != nil || gridFactor != nil) {
-            throw ValidationError(
-                "--factor/--grid-factor set the factor of the 'average' baseline; give --baseline average, or "
-                    + "leave --baseline out")
-        }
         _ = try parsedDensities()
-        if baseline == .average && supplyCoal != nil {
-            throw ValidationError("--supply-coal is used by the 'guideline' baseline only")
-        }
+    }
+
+    /// Whether any estimation option was given.
+    var anyGiven: Bool {
+        baseline != nil || supplyCoal != nil || factor != nil || gridFactor != nil || !densities.isEmpty
+    }
+
+    /// Refuses estimation options where the estimates come from the history: they were made when each
+    /// filing was ingested, with the options given then.
+    func refuseWithHistory(_ command: String) throws {
+        guard anyGiven else { return }
+        throw ValidationError(
+            "\(command) reads the estimates stored when each filing was ingested: --baseline, --supply-coal, "
+                + "--factor, --grid-factor and --density apply to 'greenledger ingest' (re-ingest into a new history "
+                + "to change them), not here")
     }
 
     /// The baseline chosen: explicit, else `average` when a grid factor was given, else `guideline`.
