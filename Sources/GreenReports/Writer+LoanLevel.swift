@@ -14,8 +14,8 @@ extension Writer {
                 let sum = breakdown.total[indicator]
                 return [
                     "\(indicator.nameZh) \(indicator.nameEn)", indicator.unit,
-                    DecimalText.tonnes(sum.declared),
-                    DecimalText.tonnes(sum.attributed), Self.loans(sum),
+                    TonnesText.grouped(sum.declared),
+                    TonnesText.grouped(sum.attributed), Self.loans(sum),
                 ]
             })
         let districtRows = Self.rows(breakdown.districts) { code in
@@ -45,7 +45,7 @@ extension Writer {
                 let sum = totals[indicator]
                 return [
                     label(key), "\(indicator.nameZh) \(indicator.nameEn) (\(indicator.unit))",
-                    DecimalText.tonnes(sum.declared), DecimalText.tonnes(sum.attributed), loans(sum),
+                    TonnesText.grouped(sum.declared), TonnesText.grouped(sum.attributed), loans(sum),
                 ]
             }
         }
@@ -67,10 +67,10 @@ extension Writer {
                 let sum = split[effect]
                 return [
                     "\(effect.nameZh) \(effect.nameEn)", "\(sum.loans)", money.string(sum.balance),
-                    DecimalText.tonnes(sum.declaredTonnes), DecimalText.tonnes(sum.attributedDeclaredTonnes),
+                    TonnesText.grouped(sum.declaredTonnes), TonnesText.grouped(sum.attributedDeclaredTonnes),
                     sum.estimatedLoans == 0
                         ? "— (none estimated)"
-                        : DecimalText.tonnes(sum.attributedEstimatedTonnes)
+                        : TonnesText.grouped(sum.attributedEstimatedTonnes)
                             + " (\(sum.estimatedLoans) of \(sum.loans) loans estimated)",
                 ]
             })
