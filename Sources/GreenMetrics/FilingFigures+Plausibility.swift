@@ -65,7 +65,8 @@ extension FilingFigures {
         var problems: [String?] = []
         if let benefits {
             let groups =
-                [("", benefits.total)] + benefits.districts.sorted { $0.key < $1.key }.map { (" in \($0.key)", $0.value) }
+                [("", benefits.total)]
+                + benefits.districts.sorted { $0.key < $1.key }.map { (" in \($0.key)", $0.value) }
                 + benefits.categories.sorted { $0.key < $1.key }.map { (" in \($0.key)", $0.value) }
             for (scope, totals) in groups {
                 for (indicator, sum) in totals.sums.sorted(by: { $0.key < $1.key }) {
@@ -73,8 +74,10 @@ extension FilingFigures {
                     problems += [
                         count("loans declaring \(name)", sum.loans),
                         count("loans not attributed for \(name)", sum.unattributedLoans),
-                        sum.unattributedLoans <= sum.loans ? nil : "it has more unattributed than declaring loans for \(name)",
-                        tonnes("declared \(name)", sum.declared), tonnes("attributed \(name)", sum.attributed),
+                        sum.unattributedLoans <= sum.loans
+                            ? nil : "it has more unattributed than declaring loans for \(name)",
+                        tonnes("declared \(name)", sum.declared),
+                        tonnes("attributed \(name)", sum.attributed),
                     ]
                 }
             }

@@ -145,11 +145,12 @@ public final class FilingStore: Sendable {
         _ db: Database
     ) throws -> IngestOutcome {
         if let row = try Row.fetchOne(
-            db, sql: "SELECT id, file, ingested_at, figures FROM filing WHERE sha256 = ?", arguments: [sha256])
-        {
+            db, sql: "SELECT id, file, ingested_at, figures FROM filing WHERE sha256 = ?", arguments: [sha256]
+        ) {
             let id: Int64 = try column(row, "id", of: nil)
             let stored: String = try column(row, "figures", of: id)
-            if let old = try? JSONDecoder().decode(FilingFigures.self, from: Data(stored.utf8)), old.baseline == nil,
+            if let old = try? JSONDecoder().decode(FilingFigures.self, from: Data(stored.utf8)),
+                old.baseline == nil,
                 figures.baseline != nil
             {
                 // Stored before the loan-level figures were recorded: the same bytes give this build's figures.

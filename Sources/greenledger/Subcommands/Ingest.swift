@@ -74,7 +74,8 @@ struct Ingest: ParsableCommand {
                 case .refreshed(let id, let file):
                     print(
                         "refreshed #\(id) (as \(TerminalText.escape(file))): \(label) — stored by an earlier "
-                            + "GreenLedger without benefits, carbon effect and credit risk; its figures were recomputed")
+                            + "GreenLedger without benefits, carbon effect and credit risk; its figures were recomputed"
+                    )
                 case .rejected(let errors):
                     failed = true
                     print(
