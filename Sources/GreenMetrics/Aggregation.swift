@@ -66,6 +66,20 @@ public struct AggregateReport: Sendable, Encodable {
     public var loanLevelNotRecorded = 0
     /// The PBoC green-finance evaluation's indicators per lender (from the filing history).
     public var evaluation: GreenFinanceEvaluation?
+
+    /// How each figure is computed and from what (the JSON `method` object; text and Markdown print the same).
+    public var method: [String: String] {
+        var method = [
+            "shares": "Σ numerators ÷ Σ total loans over the included lenders, never an average of ratios",
+            "selection":
+                "REJECTED filings excluded; the highest revision per lender and period counts; conflicting "
+                + "revisions count for none; identical content once",
+            "avoided": MethodText.avoidedInGeneral, "benefits": MethodText.benefits,
+            "carbon_effect": MethodText.carbonEffect, "credit_risk": MethodText.creditRisk,
+        ]
+        if evaluation != nil { method["evaluation"] = GreenFinanceEvaluation.methodText }
+        return method
+    }
     /// Different filings with the same lender, period and revision: none of them is counted.
     public let conflicts: [FilingConflict]
     /// The green share of every stored period (from the filing history), oldest first.
@@ -100,7 +114,7 @@ public struct AggregateReport: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case schema, period, district, filings, book, shares, targets, districts, lenders, categories,
             avoided, financed
-        case history, source, projections, conflicts, benefits, baselines, evaluation
+        case history, source, projections, conflicts, benefits, baselines, evaluation, method
         case benefitsFrom = "benefits_from_filings"
         case carbonEffect = "carbon_effect"
         case creditRisk = "credit_risk"
@@ -138,6 +152,7 @@ public struct AggregateReport: Sendable, Encodable {
         try c.encode(creditRiskFrom, forKey: .creditRiskFrom)
         try c.encode(loanLevelNotRecorded, forKey: .loanLevelNotRecorded)
         try c.encode(evaluation, forKey: .evaluation)
+        try c.encode(method, forKey: .method)
         try c.encode(history, forKey: .history)
         try c.encode(source, forKey: .source)
         try c.encode(projections, forKey: .projections)

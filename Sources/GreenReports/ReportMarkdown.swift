@@ -41,6 +41,9 @@ public enum ReportCSV {
             files["\(table.id).csv"] = out
         }
         files["manifest.csv"] = "\u{FEFF}" + row(["line"]) + report.manifest.map { row([$0]) }.joined()
+        // The Method section, as every format has it: how each figure is computed and from what.
+        files["methodology.csv"] =
+            "\u{FEFF}" + row(["line"]) + report.methodology(.exact).map { row([$0]) }.joined()
         return files
     }
 

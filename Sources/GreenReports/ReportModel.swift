@@ -177,7 +177,7 @@ public struct QuarterlyReport: Sendable, Encodable {
                     "退回的报送不计入；每个机构每期只计最高版本。",
                     "REJECTED filings are excluded; only the highest revision per lender and period counts."),
                 l("目标集", "Target set") + ": \(aggregate.targetSet)",
-                l("电网排放因子", "Grid factor") + ": \(aggregate.gridFactor)"
+                l("电网平均排放因子（范围二）", "Average grid factor (Scope 2)") + ": \(aggregate.gridFactor)"
                     + " — \(aggregate.gridFactor.source)",
             ] + loanLevelMethodology(aggregate, l)
         for edition in Taxonomy.standard.editions {

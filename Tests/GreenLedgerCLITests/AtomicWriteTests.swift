@@ -96,7 +96,7 @@ import Testing
         let out = folder.appendingPathComponent("csv")
         #expect(try Self.report("csv", out.path, ["--lang", "en"]).status == 0)
         let names = try Self.entries(out)
-        #expect(names.count == 11)
+        #expect(names.count == 12)
         func snapshot() throws -> [String: Data] {
             var files: [String: Data] = [:]
             for name in names { files[name] = try Data(contentsOf: out.appendingPathComponent(name)) }
@@ -143,7 +143,7 @@ import Testing
         let after = try Self.entries(out).filter { $0 != "lenders.csv" }.map {
             try Data(contentsOf: out.appendingPathComponent($0))
         }
-        // lenders.csv is the 10th of the 11 files in name order.
+        // lenders.csv is the 10th of the 12 files in name order.
         let index = try #require(names.firstIndex(of: "lenders.csv"))
         #expect(index == 9)
         #expect(after == before.enumerated().filter { $0.offset != index }.map(\.element))

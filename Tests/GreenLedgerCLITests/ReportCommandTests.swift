@@ -49,7 +49,7 @@ import ZIPFoundation
             files == [
                 "benefits.csv", "carbon-effect.csv", "categories.csv", "credit-risk.csv", "districts.csv",
                 "emissions.csv", "evaluation.csv", "filings.csv", "indicators.csv", "lenders.csv",
-                "manifest.csv",
+                "manifest.csv", "methodology.csv",
             ])
         #expect(!files.contains { $0.hasPrefix(".") })  // no temporary files left
         let bytes = try Data(contentsOf: folder.appendingPathComponent("lenders.csv"))

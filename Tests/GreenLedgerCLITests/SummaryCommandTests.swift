@@ -151,6 +151,13 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(district.stdout.utf8)) as? [String: Any])
         #expect(document["carbon_effect"] is NSNull && document["credit_risk"] is NSNull)
         #expect(document["evaluation"] is NSNull)
+        // The JSON carries its Method section too.
+        let method = try #require(document["method"] as? [String: String])
+        #expect(
+            Set(method.keys) == [
+                "shares", "selection", "avoided", "benefits", "carbon_effect", "credit_risk",
+            ])
+        #expect(method["avoided"]?.contains("绿色信贷项目节能减排量测算指引") == true)
         let text = try CLIRunner.run(["aggregate", "--db", db, "--district", "440307"])
         #expect(text.stdout.contains("city-wide only"))
     }
