@@ -6,7 +6,7 @@ import GreenTaxonomy
 /// unit in the column headings and the method section).
 public enum AggregateRenderer {
     /// The city-wide or district roll-up `report` as text or Markdown (`style`): money in `money` (yuan, grouped,
-    /// unless given), tonnes of CO2e with two decimals and no thousands separators.
+    /// unless given), tonnes with two decimals, grouped in the benefit and carbon-effect tables.
     public static func render(
         _ report: AggregateReport, style: SummaryRenderer.Style, money: MoneyFormat = MoneyFormat(unit: .yuan)
     ) -> String {

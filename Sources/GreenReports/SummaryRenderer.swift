@@ -9,7 +9,7 @@ public enum SummaryRenderer {
     public enum Style: Sendable { case text, markdown }
 
     /// One filing's `summary` as text or Markdown (`style`): money in `money` (yuan, grouped, unless given),
-    /// tonnes (tCO2e; tCO2 for own operations) with two decimals and no thousands separators.
+    /// tonnes (tCO2e; tCO2 for own operations) with two decimals, grouped in the benefit and carbon-effect tables.
     public static func render(
         _ summary: FilingSummary, style: Style, money: MoneyFormat = MoneyFormat(unit: .yuan)
     ) -> String {
