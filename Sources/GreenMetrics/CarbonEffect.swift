@@ -42,29 +42,62 @@ public enum CarbonEffect: String, CaseIterable, Codable, Hashable, Sendable {
 
     /// The effect of a green loan: the mark of its item in its edition; for a mixed item, the mark of the
     /// industry row matching the borrower's GB/T 4754 class (the four digits of `Borrower/@industry`).
+    /// For many loans use ``CarbonEffectClassifier``, which looks each item up once.
     public static func of(edition: String, code: String, industry: String, taxonomy: Taxonomy = .standard)
         -> CarbonEffect
     {
-        guard let item = try? taxonomy.item(edition: edition, code: code) else { return .unmarked }
-        guard let mark = item.ghgContribution else {
-            let editionHasMarks =
-                (try? taxonomy.catalogue(edition))?.items.contains { $0.ghgContribution != nil } ?? false
-            return editionHasMarks ? .noMark : .unmarked
-        }
+        var classifier = CarbonEffectClassifier(taxonomy: taxonomy)
+        return classifier.effect(edition: edition, code: code, industry: industry)
+    }
+}
+
+/// Classifies the green loans of a pass by ``CarbonEffect``: each edition and item is looked up once, and only
+/// a `√/√√` item needs the borrower's industry. The lookups are cached up to a bound, since a hostile filing
+/// can name any number of distinct codes; past it they are made again (each is a dictionary lookup).
+public struct CarbonEffectClassifier {
+    let taxonomy: Taxonomy
+    /// "edition code" → the item (nil: not in the catalogue).
+    private var items: [String: TaxonomyItem?] = [:]
+    /// Edition → whether it prints GHG marks (nil: no such edition).
+    private var editions: [String: Bool?] = [:]
+    static let maximumCached = 4096
+
+    public init(taxonomy: Taxonomy = .standard) { self.taxonomy = taxonomy }
+
+    /// The effect of a loan of `edition` and `code` whose borrower's industry is `industry` (e.g. `D4416`).
+    public mutating func effect(edition: String, code: String, industry: String) -> CarbonEffect {
+        guard let hasMarks = marks(of: edition) else { return .unmarked }
+        guard let item = item(edition: edition, code: code) else { return .unmarked }
+        guard let mark = item.ghgContribution else { return hasMarks ? .noMark : .unmarked }
         switch mark {
         case .direct: return .direct
         case .enabling: return .indirect
         case .mixed:
-            let digits = String(industry.drop(while: { $0.isLetter }))
-            guard let row = item.industryClasses.first(where: { $0.code != nil && $0.code == digits }) else {
-                return .mixed
-            }
+            let digits = industry.drop(while: { $0.isLetter })
+            guard let row = item.industryClasses.first(where: { $0.code.map { $0[...] == digits } ?? false })
+            else { return .mixed }
             switch row.mark {
             case .direct?: return .direct
             case .enabling?: return .indirect
             case .mixed?, nil: return .noMark
             }
         }
+    }
+
+    /// Whether `edition` prints marks; nil for an edition not in the taxonomy.
+    private mutating func marks(of edition: String) -> Bool? {
+        if let known = editions[edition] { return known }
+        let marks = (try? taxonomy.catalogue(edition)).map { $0.items.contains { $0.ghgContribution != nil } }
+        if editions.count < Self.maximumCached { editions[edition] = .some(marks) }
+        return marks
+    }
+
+    private mutating func item(edition: String, code: String) -> TaxonomyItem? {
+        let key = "\(edition) \(code)"
+        if let known = items[key] { return known }
+        let item = CatalogueCode(code).flatMap { code in (try? taxonomy.catalogue(edition))?.item(code) }
+        if items.count < Self.maximumCached { items[key] = .some(item) }
+        return item
     }
 }
 

@@ -178,7 +178,7 @@ public enum FilingSummarizer {
         var benefits = BenefitBreakdown()
         var effects = CarbonEffectSplit()
         var risk = CreditRiskFigures()
-        var effectCache: [String: CarbonEffect] = [:]
+        var classifier = CarbonEffectClassifier()
         var options = ReaderOptions(generationCheck: factors.generationCheck ?? .standard)
         options.computeSHA256 = true
         let report = try DisclosureReader.validate(input, options: options) {
@@ -186,11 +186,8 @@ public enum FilingSummarizer {
             risk.add(loan, periodEnd: period?.lastDay)
             if let estimate = CarbonEstimator.estimate(loan, factors: factors), let green = loan.green {
                 avoided.add(estimate, balance: loan.balance)
-                let key = "\(green.standard) \(green.code) \(loan.industry)"
-                let effect =
-                    effectCache[key]
-                    ?? CarbonEffect.of(edition: green.standard, code: green.code, industry: loan.industry)
-                if effectCache.count < 4096 { effectCache[key] = effect }
+                let effect = classifier.effect(
+                    edition: green.standard, code: green.code, industry: loan.industry)
                 effects.add(effect, balance: loan.balance, estimate: estimate)
                 if let declared = green.benefits {
                     let level1 = green.code.prefix { $0 != "." }

@@ -115,35 +115,37 @@ public struct GreenFinanceEvaluation: Hashable, Sendable, Encodable {
         let yearAgo = periods[lag]
         let now = byPeriod[0]
         guard !now.isEmpty else { return nil }
+        let allGreen = byPeriod.map { lenders in lenders.values.reduce(MoneyTotal.zero) { $0 + green(of: $1) }
+        }
         // Indicator values of one lender in the period at `offset` (0 = current, 1…3 previous quarters).
         func values(_ uscc: String, offset: Int) -> [Double?] {
-            let periodSet = byPeriod[offset]
-            guard let filing = periodSet[uscc] else { return [nil, nil, nil, nil] }
-            let allGreen = periodSet.values.reduce(MoneyTotal.zero) { $0 + green(of: $1) }
+            guard let filing = byPeriod[offset][uscc] else { return [nil, nil, nil, nil] }
             let earlier = byPeriod[offset + lag][uscc]
             return [
                 MoneyTotal.ratio(green(of: filing), MoneyTotal(fen: Int128(filing.totalFen))),
-                MoneyTotal.ratio(green(of: filing), allGreen),
+                MoneyTotal.ratio(green(of: filing), allGreen[offset]),
                 earlier.flatMap { growth(from: green(of: $0), to: green(of: filing)) },
                 filing.creditRisk?.greenNonPerformingRatio,
             ]
         }
-        let lenders = now.keys.sorted()
-        let current4 = Dictionary(uniqueKeysWithValues: lenders.map { ($0, values($0, offset: 0)) })
-        let history = Dictionary(
-            uniqueKeysWithValues: lenders.map { uscc in (uscc, (1...3).map { values(uscc, offset: $0) }) })
+        let lenders = now.sorted { $0.key < $1.key }
+        let current4 = lenders.map { values($0.key, offset: 0) }
         let lowerIsBetter = [false, false, false, true]
-        var peerRanks: [[String: IndicatorRank]] = []
-        for indicator in 0..<4 {
-            peerRanks.append(
-                rank(
-                    current4.compactMapValues { $0[indicator] }, lowerIsBetter: lowerIsBetter[indicator]))
+        let peerRanks = (0..<4).map { indicator in
+            rank(
+                Dictionary(
+                    lenders.indices.compactMap { index in
+                        current4[index][indicator].map { (lenders[index].key, $0) }
+                    },
+                    uniquingKeysWith: { first, _ in first }),
+                lowerIsBetter: lowerIsBetter[indicator])
         }
-        let evaluations = lenders.map { uscc -> LenderEvaluation in
-            let filing = now[uscc]!
-            let mine = current4[uscc]!
+        let evaluations = lenders.indices.map { position -> LenderEvaluation in
+            let (uscc, filing) = lenders[position]
+            let mine = current4[position]
+            let history = (1...3).map { values(uscc, offset: $0) }
             func indicator(_ index: Int, reason: String) -> EvaluatedIndicator {
-                let previous = history[uscc]!.map { $0[index] }
+                let previous = history.map { $0[index] }
                 var own: IndicatorRank? = nil
                 // Ranked against its own quarters only when at least one earlier quarter has a value.
                 if let value = mine[index], previous.contains(where: { $0 != nil }) {
@@ -190,12 +192,17 @@ public struct GreenFinanceEvaluation: Hashable, Sendable, Encodable {
         return Double(now.fen - then.fen) / Double(then.fen)
     }
 
-    /// Competition ranking ("1224"): 1 is the highest value (or the lowest when `lowerIsBetter`).
+    /// Competition ranking ("1224"): 1 is the highest value (or the lowest when `lowerIsBetter`); equal values
+    /// share a rank. Sorted once, so a history of many lenders ranks in n log n.
     static func rank(_ values: [String: Double], lowerIsBetter: Bool) -> [String: IndicatorRank] {
+        let ordered = values.sorted { lowerIsBetter ? $0.value < $1.value : $0.value > $1.value }
         var ranks: [String: IndicatorRank] = [:]
-        for (key, value) in values {
-            let better = values.values.filter { lowerIsBetter ? $0 < value : $0 > value }.count
-            ranks[key] = IndicatorRank(rank: better + 1, of: values.count)
+        for (position, entry) in ordered.enumerated() {
+            // The rank of the first entry with this value (ties keep it).
+            let rank =
+                position > 0 && ordered[position - 1].value == entry.value
+                ? ranks[ordered[position - 1].key]?.rank ?? position + 1 : position + 1
+            ranks[entry.key] = IndicatorRank(rank: rank, of: ordered.count)
         }
         return ranks
     }
