@@ -4,9 +4,8 @@ extension Loan {
     /// Days past maturity beyond which a loan is at least substandard (次级类): 90, so 91 days is the first
     /// day the classification `normal` or `special-mention` is no longer allowed.
     ///
-    /// Source: 《商业银行金融资产风险分类办法》(中国银保监会、中国人民银行令2023年第1号, in force from
-    /// 2023-07-01): a loan whose principal or interest is more than 90 days overdue is classified substandard
-    /// or worse.
+    /// Source: 《商业银行金融资产风险分类办法》 (CBIRC and PBoC, published 2023-02-11, in force from 2023-07-01
+    /// [P]; the article was not read): a loan more than 90 days overdue is classified substandard or worse.
     public static let performingOverdueLimitDays = 90
 
     /// Days from the loan's `Maturity` to `date`: positive when `date` is after the maturity (the loan is
@@ -27,30 +26,12 @@ extension Loan {
     /// of possibly understated NPLs; validation reports it as GL-LOAN-007.
     ///
     /// Method: days from maturity to the period's last day > 90, classification not substandard, doubtful or
-    /// loss. Source: 《商业银行金融资产风险分类办法》(中国银保监会、中国人民银行令2023年第1号): more than 90 days
-    /// overdue is at least substandard (次级类).
+    /// loss. Source: 《商业银行金融资产风险分类办法》 (2023 [P]): more than 90 days overdue is at least
+    /// substandard (次级类).
     public func isOverdueButPerforming(periodEnd: CalendarDate) -> Bool {
         guard let classification, !classification.isNonPerforming, let days = daysPastMaturity(at: periodEnd)
         else { return false }
         if let originated, let maturity, maturity < originated { return false }
         return days > Self.performingOverdueLimitDays
-    }
-}
-
-extension CalendarDate {
-    /// Days since 0000-03-01 of the proleptic Gregorian calendar (the count behind date differences).
-    ///
-    /// `CalendarDate` holds years 1–9999, months 1–12 and valid days only, so every intermediate value stays
-    /// below 4 million: no overflow is possible.
-    var dayNumber: Int {
-        // Years start in March, so the leap day ends a year (H. Hinnant, "chrono-compatible low-level date
-        // algorithms", days_from_civil).
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = shiftedYear / 400  // shiftedYear ≥ 0: plain division is floor division
-        let yearOfEra = shiftedYear - era * 400
-        let shiftedMonth = month <= 2 ? month + 9 : month - 3
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra
     }
 }

@@ -1,4 +1,5 @@
 import GreenDisclosure
+import GreenTaxonomy
 
 /// One of the seven environmental-benefit indicators of the green-credit statistics (`Green/Benefits`).
 ///
@@ -236,6 +237,29 @@ public struct BenefitBreakdown: Codable, Hashable, Sendable {
     }
 
     /// Adds another filing's breakdown.
+    /// The group of values a filing cannot be trusted to keep few: district codes and category keys outside
+    /// the reference data (a rejected filing's) all go here, so a hostile file cannot grow the breakdown by
+    /// one entry per loan.
+    public static let unknownGroup = "unknown"
+
+    static let districtCodes = Set(Taxonomy.standard.districts.map(\.code) + ["other"])
+
+    /// `district` when it is a Shenzhen district code or `other`, else ``unknownGroup``.
+    public static func districtKey(_ district: String) -> String {
+        districtCodes.contains(district) ? district : unknownGroup
+    }
+
+    /// "edition level-1-code" (e.g. `gfsp-2025 4`) when the edition has that level-1 item, else
+    /// ``unknownGroup``.
+    public static func categoryKey(edition: String, code: String, taxonomy: Taxonomy = .standard) -> String {
+        let level1 = String(code.prefix { $0 != "." })
+        guard let parsed = CatalogueCode(level1), (try? taxonomy.catalogue(edition))?.item(parsed) != nil
+        else {
+            return unknownGroup
+        }
+        return "\(edition) \(level1)"
+    }
+
     public mutating func merge(_ other: BenefitBreakdown) {
         total.merge(other.total)
         for (code, totals) in other.districts { districts[code, default: BenefitTotals()].merge(totals) }

@@ -190,10 +190,10 @@ public enum FilingSummarizer {
                     edition: green.standard, code: green.code, industry: loan.industry)
                 effects.add(effect, balance: loan.balance, estimate: estimate)
                 if let declared = green.benefits {
-                    let level1 = green.code.prefix { $0 != "." }
                     benefits.add(
-                        declared, attribution: estimate.attribution, district: loan.district,
-                        category: level1.isEmpty ? nil : "\(green.standard) \(level1)")
+                        declared, attribution: estimate.attribution,
+                        district: BenefitBreakdown.districtKey(loan.district),
+                        category: BenefitBreakdown.categoryKey(edition: green.standard, code: green.code))
                 }
             }
             financed.add(loan, PCAF.financed(loan))

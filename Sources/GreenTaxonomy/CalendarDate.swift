@@ -70,3 +70,21 @@ extension CalendarDate {
     public static var textFormat: String { "a YYYY-MM-DD date" }
     public init?(text: String) { self.init(text as String) }
 }
+
+extension CalendarDate {
+    /// Days since 0000-03-01 of the proleptic Gregorian calendar (the count behind date differences).
+    ///
+    /// `CalendarDate` holds years 1–9999, months 1–12 and valid days only, so every intermediate value stays
+    /// below 4 million: no overflow is possible.
+    public var dayNumber: Int {
+        // Years start in March, so the leap day ends a year (H. Hinnant, "chrono-compatible low-level date
+        // algorithms", days_from_civil).
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = shiftedYear / 400  // shiftedYear ≥ 0: plain division is floor division
+        let yearOfEra = shiftedYear - era * 400
+        let shiftedMonth = month <= 2 ? month + 9 : month - 3
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra
+    }
+}

@@ -115,6 +115,11 @@ import Testing
             with.stdout.contains(
                 "scope 1 VehicleGasoline 9883.00 L: 21.39 tCO2 = 9883.0 L × 0.74 kg/L [U] ÷ 1000 × 2.9251 kgCO2/kg "
                     + "(fuel-co2-gasoline, user-density-gasoline [U])"))
+        let twice = try CLIRunner.run([
+            "summary", "--density", "gasoline=0.74", "--density", "gasoline=0.75", Self.file,
+        ])
+        #expect(twice.status == 64)
+        #expect(twice.stderr.contains("--density gives two densities for gasoline (0.74 and 0.75); give one"))
         for bad in ["petrol=0.74", "gasoline=7.4", "gasoline", "gasoline=abc"] {
             let result = try CLIRunner.run(["summary", "--density", bad, Self.file])
             #expect(result.status == 64, "\(bad)")

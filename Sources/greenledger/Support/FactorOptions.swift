@@ -87,6 +87,10 @@ struct FactorOptions: ParsableArguments {
                     "--density takes FUEL=KG_PER_L with FUEL diesel or gasoline and a value between 0.5 and 1.2, "
                         + "e.g. diesel=0.84; got '\(text.prefix(60))'")
             }
+            if let earlier = result[parts[0]], earlier != value {
+                throw ValidationError(
+                    "--density gives two densities for \(parts[0]) (\(earlier) and \(value)); give one")
+            }
             result[parts[0]] = value
         }
         return result
