@@ -68,14 +68,22 @@ extension FilingStore {
         if !found.isEmpty { throw StoreError.newerSchema(path: path, found: found.joined(separator: ", ")) }
     }
 
-    /// Brings the schema up to date. Two processes opening a new history at once may both find a
-    /// migration missing; the loser's attempt fails on the winner's tables, so it looks again once.
-    static func migrate(_ queue: DatabaseQueue) throws {
-        do {
-            try migrator.migrate(queue)
-        } catch {
-            if try queue.read(migrator.hasCompletedMigrations) { return }
-            try migrator.migrate(queue)
+    /// Brings the schema up to date. Processes opening a new history at once may each find a migration
+    /// missing; a loser's attempt fails on the winner's rows or tables. Each such failure means another
+    /// process applied a migration, so it looks again — until every migration is applied, or `attempts` are
+    /// spent (a failure that is not a race: its error is thrown). Once was not enough: a loser could look
+    /// between the winner's first and second migration (seen in CI as "UNIQUE constraint failed:
+    /// grdb_migrations.identifier").
+    static func migrate(_ queue: DatabaseQueue, attempts: Int = 20) throws {
+        for attempt in 1... {
+            do {
+                try migrator.migrate(queue)
+                return
+            } catch {
+                if try queue.read(migrator.hasCompletedMigrations) { return }
+                if attempt >= attempts { throw error }
+                usleep(20_000)  // let the other process finish its migration
+            }
         }
     }
 
