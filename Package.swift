@@ -16,6 +16,10 @@ let package = Package(
         // SHA-256 of each filing, fed from the same stream the reader parses.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The filing service: HTTP server, routing, request contexts; bearer-token authentication.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The system libxml2 (Debian: libxml2-dev); include path and link flags come from pkg-config.
@@ -33,14 +37,29 @@ let package = Package(
         ),
         // Shares against plan targets, carbon estimates, financed emissions, operations footprint, ESG summary.
         .target(name: "GreenMetrics", dependencies: ["GreenTaxonomy", "GreenDisclosure"]),
-        // Filing history in an embedded SQLite database (GRDB; the system SQLite, libsqlite3-dev).
+        // Filing history, accounts, receipts and the audit log in an embedded SQLite database (GRDB; the
+        // system SQLite, libsqlite3-dev); the one filing intake (hash, archive, validate, store).
         .target(
-            name: "GreenStore", dependencies: ["GreenMetrics", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "GreenStore",
+            dependencies: [
+                "GreenMetrics", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Report model and renderers: text, Markdown, HTML with SVG charts, CSV, XLSX (ZIPFoundation), JSON.
         .target(
             name: "GreenReports",
             dependencies: ["GreenMetrics", "GreenDisclosure", "GreenTaxonomy", "ZIPFoundation"]
+        ),
+        // The HTTP filing service: routes, accounts' tokens, the web page; the domain stays in the modules below.
+        .target(
+            name: "GreenService",
+            dependencies: [
+                "GreenStore", "GreenReports", "GreenMetrics", "GreenDisclosure", "GreenTaxonomy",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Reads and checks Taxonomy/ and renders the generated Swift tables (used by generate-taxonomy).
         .target(name: "TaxonomyCompiler"),
@@ -53,6 +72,7 @@ let package = Package(
                 "GreenMetrics",
                 "GreenStore",
                 "GreenReports",
+                "GreenService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +82,13 @@ let package = Package(
         .testTarget(
             name: "GreenStoreTests",
             dependencies: ["GreenStore", "GreenMetrics", "GreenDisclosure", "GreenTaxonomy"]
+        ),
+        .testTarget(
+            name: "GreenServiceTests",
+            dependencies: [
+                "GreenService", "GreenStore", "GreenDisclosure",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "TaxonomyCompilerTests", dependencies: ["TaxonomyCompiler"]),
         .testTarget(

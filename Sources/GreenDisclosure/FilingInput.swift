@@ -8,6 +8,8 @@ public enum FilingInput: Sendable {
     case standardInput
     /// Bytes in memory, with the name to use in findings.
     case bytes([UInt8], name: String)
+    /// Bytes arriving from a producer (an upload), with the name to use in findings.
+    case stream(FilingByteStream, name: String)
 
     /// The name findings use: the path, `<stdin>`, or the given name.
     public var displayName: String {
@@ -15,6 +17,7 @@ public enum FilingInput: Sendable {
         case .file(let path): path
         case .standardInput: "<stdin>"
         case .bytes(_, let name): name
+        case .stream(_, let name): name
         }
     }
 }
@@ -38,6 +41,7 @@ struct ChunkReader {
     private let owned: Bool
     private var memory: [UInt8]?
     private var offset = 0
+    private var stream: (source: FilingByteStream, name: String)?
 
     init(_ input: FilingInput) throws {
         switch input {
@@ -51,6 +55,10 @@ struct ChunkReader {
             descriptor = -1
             owned = false
             memory = bytes
+        case .stream(let source, let name):
+            descriptor = -1
+            owned = false
+            stream = (source, name)
         }
     }
 
@@ -78,6 +86,7 @@ struct ChunkReader {
 
     /// Fills `buffer` with the next bytes; returns the count, 0 at the end.
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if let stream { return try stream.source.read(into: buffer, name: stream.name) }
         if let memory {
             let count = min(buffer.count, memory.count - offset)
             guard count > 0 else { return 0 }
@@ -98,6 +107,7 @@ struct ChunkReader {
     }
 
     func close() {
+        stream?.source.closeReader()
         if owned { _ = Glibc.close(descriptor) }
     }
 }

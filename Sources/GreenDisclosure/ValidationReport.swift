@@ -1,5 +1,5 @@
 /// ACCEPT or REJECT.
-public enum Verdict: String, Sendable, Encodable {
+public enum Verdict: String, Hashable, Sendable, Codable {
     case accept = "ACCEPT"
     case reject = "REJECT"
 }

@@ -172,6 +172,15 @@ public enum FilingSummarizer {
     public static func summarize(
         _ input: FilingInput, factors: EstimationFactors, targets: TargetSet = .defaults
     ) throws -> FilingSummary {
+        try summarizeWithFindings(input, factors: factors, targets: targets).summary
+    }
+
+    /// The summary and the validation report (its findings) of one pass: what an intake needs for a receipt.
+    /// `storedFindingsPerRule` caps the findings kept per rule (all are counted).
+    public static func summarizeWithFindings(
+        _ input: FilingInput, factors: EstimationFactors, targets: TargetSet = .defaults,
+        storedFindingsPerRule: Int? = nil
+    ) throws -> (summary: FilingSummary, report: ValidationReport) {
         let grid = factors.grid
         var avoided = CarbonTotals()
         var financed = FinancedTotals()
@@ -180,6 +189,7 @@ public enum FilingSummarizer {
         var risk = CreditRiskFigures()
         var classifier = CarbonEffectClassifier()
         var options = ReaderOptions(generationCheck: factors.generationCheck ?? .standard)
+        if let storedFindingsPerRule { options.storedFindingsPerRule = storedFindingsPerRule }
         options.computeSHA256 = true
         let report = try DisclosureReader.validate(input, options: options) {
             (loan: Loan, period: ReportingPeriod?) in
@@ -200,7 +210,7 @@ public enum FilingSummarizer {
         }
         let book = report.portfolio.map(LoanBook.init(portfolio:)) ?? LoanBook()
         let periodEndOfReport = report.header?.period?.lastDay ?? CalendarDate.unknownPeriodEnd
-        return FilingSummary(
+        let summary = FilingSummary(
             input: .init(
                 file: report.file, bytes: report.bytesRead, sha256: report.sha256, header: report.header,
                 verdict: report.verdict(),
@@ -225,5 +235,6 @@ public enum FilingSummarizer {
                 OperationsFootprint.compute($0, grid: grid, densities: factors.densities)
             },
             benefits: benefits, carbonEffect: effects, creditRisk: risk)
+        return (summary, report)
     }
 }

@@ -5,7 +5,7 @@ import GreenDisclosure
 extension FilingStore {
     /// The schema version this build writes into SQLite's `user_version`; a database with a higher one was
     /// written by a newer GreenLedger and is refused.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// How long a writer waits for another process's transaction before giving up, in seconds.
     static let busyTimeoutSeconds: TimeInterval = 10
@@ -49,7 +49,62 @@ extension FilingStore {
         }
         // Marks the schema in the file header, where any later build checks it before using the file.
         migrator.registerMigration("v1-user-version") { db in
-            try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        // The filing service: accounts (token hashes only), receipts (every filing received, with its
+        // findings and archived bytes), and the append-only audit log (triggers refuse UPDATE and DELETE).
+        migrator.registerMigration("v2-accounts-receipts-audit") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE account (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        role TEXT NOT NULL CHECK (role IN ('lender', 'district', 'city', 'admin')),
+                        uscc TEXT,
+                        district TEXT,
+                        name TEXT NOT NULL,
+                        token_sha256 TEXT NOT NULL UNIQUE,
+                        created_at TEXT NOT NULL,
+                        revoked_at TEXT
+                    );
+                    CREATE TABLE receipt (
+                        id TEXT PRIMARY KEY,
+                        filing_id INTEGER REFERENCES filing(id),
+                        status TEXT NOT NULL CHECK (status IN ('stored', 'rejected')),
+                        verdict TEXT NOT NULL,
+                        lender_uscc TEXT NOT NULL,
+                        lender_name TEXT,
+                        period TEXT,
+                        revision INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        bytes INTEGER NOT NULL,
+                        loans INTEGER NOT NULL,
+                        errors INTEGER NOT NULL,
+                        warnings INTEGER NOT NULL,
+                        received_at TEXT NOT NULL,
+                        account TEXT NOT NULL,
+                        supersedes TEXT,
+                        findings TEXT NOT NULL,
+                        archived INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE UNIQUE INDEX receipt_filing ON receipt(filing_id) WHERE filing_id IS NOT NULL;
+                    CREATE INDEX receipt_period ON receipt(period);
+                    CREATE INDEX receipt_sha256 ON receipt(sha256);
+                    CREATE TABLE audit (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at TEXT NOT NULL,
+                        account TEXT NOT NULL,
+                        role TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        receipt TEXT,
+                        sha256 TEXT,
+                        detail TEXT NOT NULL
+                    );
+                    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    PRAGMA user_version = 2;
+                    """)
         }
         return migrator
     }

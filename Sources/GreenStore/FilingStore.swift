@@ -119,31 +119,42 @@ public final class FilingStore: Sendable {
             throw StoreError("\(figures.file): the filing names no lender or period")
         }
         let json = String(decoding: try JSONEncoder.sorted.encode(figures), as: UTF8.self)
+        let outcome = try writeRetryingOnce(figures.file) { db in
+            try insert(figures, sha256: sha256, period: period, json: json, ingestedAt: ingestedAt, db)
+        }
+        switch outcome {
+        case .outcome(let outcome): return outcome
+        case .conflict(let reason): throw StoreError(reason)
+        }
+    }
+
+    /// Runs `body` in an immediate transaction; when a UNIQUE constraint caught a concurrent writer's row,
+    /// runs it once more, which now finds that row (and answers "already stored" or the revision conflict).
+    /// Errors other than ``StoreError`` become one naming `file`.
+    func writeRetryingOnce<T>(_ file: String, _ body: (Database) throws -> T) throws -> T {
         do {
             do {
-                return try immediateWrite { db in
-                    try insert(
-                        figures, sha256: sha256, period: period, json: json, ingestedAt: ingestedAt, db)
-                }
+                return try immediateWrite(body)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                // A UNIQUE constraint caught a concurrent writer's row: look again, which now finds it and
-                // answers "already stored" or the revision conflict.
-                return try immediateWrite { db in
-                    try insert(
-                        figures, sha256: sha256, period: period, json: json, ingestedAt: ingestedAt, db)
-                }
+                return try immediateWrite(body)
             }
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("\(path): cannot store \(figures.file): \(Self.describe(error))")
+            throw StoreError("\(path): cannot store \(file): \(Self.describe(error))")
         }
     }
 
-    private func insert(
+    /// What inserting a filing's figures found: an ingest outcome, or a revision conflict (why, as shown).
+    enum InsertResult {
+        case outcome(IngestOutcome)
+        case conflict(String)
+    }
+
+    func insert(
         _ figures: FilingFigures, sha256: String, period: String, json: String, ingestedAt: String,
         _ db: Database
-    ) throws -> IngestOutcome {
+    ) throws -> InsertResult {
         if let row = try Row.fetchOne(
             db, sql: "SELECT id, file, ingested_at, figures FROM filing WHERE sha256 = ?", arguments: [sha256]
         ) {
@@ -155,11 +166,12 @@ public final class FilingStore: Sendable {
             {
                 // Stored before the loan-level figures were recorded: the same bytes give this build's figures.
                 try db.execute(sql: "UPDATE filing SET figures = ? WHERE id = ?", arguments: [json, id])
-                return .refreshed(id: id, file: try column(row, "file", of: id))
+                return .outcome(.refreshed(id: id, file: try column(row, "file", of: id)))
             }
-            return .alreadyStored(
-                id: id, file: try column(row, "file", of: id),
-                ingestedAt: try column(row, "ingested_at", of: id))
+            return .outcome(
+                .alreadyStored(
+                    id: id, file: try column(row, "file", of: id),
+                    ingestedAt: try column(row, "ingested_at", of: id)))
         }
         let revisions = try Row.fetchAll(
             db,
@@ -167,7 +179,7 @@ public final class FilingStore: Sendable {
             arguments: [figures.lenderUSCC, period]
         ).map { row -> Int in try column(row, "revision", of: try column(row, "id", of: nil)) }
         if revisions.contains(figures.revision) {
-            throw StoreError(
+            return .conflict(
                 "\(figures.file): revision \(figures.revision) of \(figures.lenderUSCC) for \(period) is already "
                     + "stored with different content; a corrected filing carries a higher revision")
         }
@@ -189,18 +201,22 @@ public final class FilingStore: Sendable {
                     "INSERT INTO filing_district (filing_id, code, total_fen, green_fen) VALUES (?, ?, ?, ?)",
                 arguments: [id, code, pair[0], pair[1]])
         }
-        return .stored(
-            id: id, supersedes: revisions.filter { $0 < figures.revision },
-            supersededBy: revisions.filter { $0 > figures.revision }.max())
+        return .outcome(
+            .stored(
+                id: id, supersedes: revisions.filter { $0 < figures.revision },
+                supersededBy: revisions.filter { $0 > figures.revision }.max()))
     }
 
     /// A column of a `filing` row, or a ``StoreError`` naming the row when it is NULL or of the wrong type
     /// (a database altered by hand or by another program).
-    func column<Value: DatabaseValueConvertible>(_ row: Row, _ name: String, of id: Int64?) throws -> Value {
+    func column<Value: DatabaseValueConvertible>(
+        _ row: Row, _ name: String, of id: Int64?, table: String = "filing"
+    ) throws -> Value {
         do {
             return try row.decode(Value.self, forColumn: name)
         } catch {
-            throw StoreError.badRow(path: path, id: id, "its \(name) is missing or not \(Value.self)")
+            throw StoreError.badRow(
+                path: path, table: table, id: id, "its \(name) is missing or not \(Value.self)")
         }
     }
 
@@ -283,9 +299,9 @@ public final class FilingStore: Sendable {
 
 extension StoreError {
     /// A `filing` row this build cannot have written.
-    static func badRow(path: String, id: Int64?, _ problem: String) -> StoreError {
+    static func badRow(path: String, table: String = "filing", id: Int64?, _ problem: String) -> StoreError {
         StoreError(
-            "\(path): filing row \(id.map(String.init) ?? "without an id") is damaged: \(problem); "
+            "\(path): \(table) row \(id.map(String.init) ?? "without an id") is damaged: \(problem); "
                 + "the history was altered outside greenledger")
     }
 }

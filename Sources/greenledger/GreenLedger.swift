@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `greenledger` command: a thin layer over the GreenLedger library modules.
 @main
-struct GreenLedger: ParsableCommand {
+struct GreenLedger: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -19,7 +19,8 @@ struct GreenLedger: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Validate.self, Summary.self, Aggregate.self, Ingest.self, Report.self, TaxonomyCommand.self,
+            Validate.self, Summary.self, Aggregate.self, Ingest.self, Report.self, Serve.self, Accounts.self,
+            TaxonomyCommand.self,
         ]
     )
 }

@@ -6,17 +6,20 @@ import GreenReports
 import GreenStore
 import GreenTaxonomy
 
-/// `greenledger ingest FILE... [--db PATH]`
-struct Ingest: ParsableCommand {
+/// `greenledger ingest FILE... [--db PATH] [--archive DIR]`
+struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Store accepted filings' figures (not the XML) in the filing history.",
+        abstract: "Store accepted filings' figures in the filing history, with a receipt each.",
         discussion: """
-            Each file is validated and summarised in one pass; an accepted filing's figures are stored with its \
-            SHA-256, lender, period, revision and ingest time, one transaction per filing. Re-ingesting the same \
-            file does nothing and says so; a higher revision supersedes in aggregates while the history keeps \
-            every revision; a rejected or failing file leaves nothing behind. Several ingests may write one \
-            history at once: each waits its turn (up to 10 s per filing), and a filing both store is stored once.
+            Each file goes through the same intake as 'POST /v1/filings' of 'greenledger serve': read once, as a \
+            stream, hashed (SHA-256), archived and validated; an accepted filing's figures are stored with its \
+            lender, period, revision and ingest time, its receipt and an audit event, in one transaction. A \
+            rejected filing gets a receipt with its findings and no figures. Re-ingesting the same file does \
+            nothing but say so; a higher revision supersedes in aggregates while the history keeps every \
+            revision; a failing file leaves nothing behind. Several ingests (and servers) may write one history \
+            at once: each waits its turn (up to 10 s per filing), and a filing both store is stored once. The \
+            filed bytes are kept in --archive (default: the history's path with .archive), one file per SHA-256.
             Exit codes: 0 every file stored or already stored, 1 a filing was rejected or refused, 2 unreadable \
             input or database, no filings found, 64 usage (including a --db that keeps nothing: '', :memory:, \
             file: URIs).
@@ -28,67 +31,106 @@ struct Ingest: ParsableCommand {
     @Option(help: "The history database (default: greenledger.sqlite in the working directory).")
     var db: String = "greenledger.sqlite"
 
+    @Option(help: "Where the filed bytes are kept (default: the --db path with .archive).")
+    var archive: String?
+
     @OptionGroup var factors: FactorOptions
 
     func validate() throws {
         try HistoryOptions.checkLocation(db)
     }
 
-    func run() throws {
+    func run() async throws {
         let estimation = try factors.estimation()
         let files = try FileList.xmlFiles(in: inputs)
         guard !files.isEmpty else {
             Output.error("no filings (*.xml) in \(inputs.joined(separator: ", "))")
             throw ExitStatus.couldNotRun
         }
-        let store: FilingStore
-        do {
-            store = try FilingStore(path: db)
-        } catch let error as StoreError {
-            Output.error(error.description)
-            throw ExitStatus.couldNotRun
-        }
-        let (summaries, unreadable) = FilingBatch.summarize(
-            files, factors: estimation, targets: .defaults,
-            concurrency: ProcessInfo.processInfo.activeProcessorCount)
-        let now = ISO8601DateFormatter().string(from: Date())
-        var failed = false
-        for summary in summaries {
-            let figures = FilingFigures(summary)
-            let label = TerminalText.escape(
-                "\(figures.file) (\(figures.lenderName ?? figures.lenderUSCC), \(figures.period ?? "?") revision \(figures.revision))"
-            )
-            do {
-                switch try store.ingest(figures, ingestedAt: now) {
-                case .stored(let id, let supersedes, let supersededBy):
-                    var note = ""
-                    if !supersedes.isEmpty {
-                        note += "; supersedes revision \(supersedes.map(String.init).joined(separator: ", "))"
+        let intake = try HistoryOptions.intake(
+            db: db, archive: archive, factors: estimation, maximumBytes: nil)
+        // Files in parallel (the intake validates one per core at a time); results printed in file order.
+        let results = await withTaskGroup(of: (Int, Result<IntakeResult, any Error>).self) { group in
+            for (index, file) in files.enumerated() {
+                group.addTask {
+                    do {
+                        return (
+                            index,
+                            .success(
+                                try await intake.receive(
+                                    FileChunks(path: file), name: file, actor: .commandLine))
+                        )
+                    } catch {
+                        return (index, .failure(error))
                     }
-                    if let supersededBy { note += "; superseded by stored revision \(supersededBy)" }
-                    print("stored #\(id): \(label)\(note)")
-                case .alreadyStored(let id, let file, let ingestedAt):
-                    print(
-                        "already stored #\(id) (as \(TerminalText.escape(file)), \(TerminalText.escape(ingestedAt))): "
-                            + "\(label) — nothing written")
-                case .refreshed(let id, let file):
-                    print(
-                        "refreshed #\(id) (as \(TerminalText.escape(file))): \(label) — stored by an earlier "
-                            + "GreenLedger without benefits, carbon effect and credit risk; its figures were recomputed"
-                    )
-                case .rejected(let errors):
-                    failed = true
-                    print(
-                        "rejected, not stored: \(label) — \(errors) errors; run 'greenledger validate \(TerminalText.escape(figures.file))'"
-                    )
                 }
-            } catch let error as StoreError {
+            }
+            var results: [(Int, Result<IntakeResult, any Error>)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        var failed = false
+        var unreadable = false
+        for (file, result) in zip(files, results) {
+            switch result {
+            case .success(let outcome):
+                if !IngestOutput.print(outcome, file: file) { failed = true }
+            case .failure(let error as FilingReadError):
+                unreadable = true
+                Output.error(error.description)
+            case .failure(let error as StoreError):
                 failed = true
                 Output.error(error.description)
+            case .failure(let error as IntakeError):
+                unreadable = true
+                Output.error("\(file): \(error.description)")
+            case .failure(let error):
+                failed = true
+                Output.error("\(file): \(error)")
             }
         }
-        for item in unreadable { Output.error("\(item.file): cannot read the file: \(item.reason)") }
-        if !unreadable.isEmpty { throw ExitStatus.couldNotRun }
+        if unreadable { throw ExitStatus.couldNotRun }
         if failed { throw ExitStatus.rejected }
+    }
+}
+
+/// The line `ingest` prints for one filing.
+enum IngestOutput {
+    /// Prints the outcome; returns false for a rejected or refused filing.
+    static func print(_ result: IntakeResult, file: String) -> Bool {
+        func label(_ receipt: Receipt) -> String {
+            TerminalText.escape(
+                "\(file) (\(receipt.lender.name ?? receipt.lender.uscc), \(receipt.period ?? "?") revision \(receipt.revision))"
+            )
+        }
+        switch result {
+        case .stored(let receipt, let supersedes, let supersededBy):
+            var note = ""
+            if !supersedes.isEmpty {
+                note += "; supersedes revision \(supersedes.map(String.init).joined(separator: ", "))"
+            }
+            if let supersededBy { note += "; superseded by stored revision \(supersededBy)" }
+            Swift.print("stored \(receipt.receipt): \(label(receipt))\(note)")
+        case .duplicate(let receipt, let refreshed):
+            if refreshed {
+                Swift.print(
+                    "refreshed \(receipt.receipt) (received \(receipt.receivedAt)): \(label(receipt)) — stored by an "
+                        + "earlier GreenLedger without benefits, carbon effect and credit risk; its figures were recomputed"
+                )
+            } else {
+                Swift.print(
+                    "already stored \(receipt.receipt) (received \(receipt.receivedAt)): \(label(receipt)) — nothing written"
+                )
+            }
+        case .rejected(let receipt):
+            Swift.print(
+                "rejected \(receipt.receipt), not stored: \(label(receipt)) — \(receipt.errors) errors; run "
+                    + "'greenledger validate \(TerminalText.escape(file))'")
+            return false
+        case .forbidden(let reason), .conflict(let reason):
+            Output.error("\(file): \(reason)")
+            return false
+        }
+        return true
     }
 }

@@ -32,10 +32,6 @@ struct Report: ParsableCommand {
             (including a --db that keeps nothing: '', :memory:, file: URIs).
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, html, csv, xlsx, json
-    }
-
     @Option(help: "Period, e.g. 2026-Q3 (default: the latest stored).")
     var period: String?
 
@@ -43,7 +39,7 @@ struct Report: ParsableCommand {
     var district: String?
 
     @Option(help: "md, html, csv (a directory of files), xlsx or json.")
-    var format: Format = .html
+    var format: ReportFormat = .html
 
     @Option(help: "Where to write: a file, or a directory for csv.")
     var out: String
@@ -79,30 +75,16 @@ struct Report: ParsableCommand {
         }
         let rolled = try HistoryOptions.rollUp(
             db, period: period, district: district, targets: targetSet, grid: grid)
-        let manifest =
-            [
-                "greenledger \(GreenLedger.version)",
-                "command: greenledger report --period \(rolled.period ?? "?") --format \(format.rawValue)"
-                    + (district.map { " --district \($0)" } ?? ""),
-            ]
-            + rolled.filings.filter { $0.treatment == .included }.map {
-                "input \($0.file) sha256 \($0.sha256 ?? "?")"
-            }
+        let manifest = ReportDocument.manifest(
+            version: GreenLedger.version, rolled: rolled, format: format, district: district)
         let language = ReportLanguage(rawValue: lang) ?? .both
         let report = QuarterlyReport(
             rolled, language: language, moneyUnit: money.unit(for: language), manifest: manifest)
         do {
-            switch format {
-            case .md: try AtomicFile.write(ReportMarkdown.render(report), to: out)
-            case .html: try AtomicFile.write(ReportHTML.render(report), to: out)
-            case .xlsx: try AtomicFile.write(try ReportXLSX.render(report), to: out)
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                try AtomicFile.write(
-                    String(decoding: try encoder.encode(report), as: UTF8.self) + "\n", to: out)
-            case .csv:
+            if format == .csv {
                 try AtomicFile.writeDirectory(ReportCSV.render(report).mapValues { Data($0.utf8) }, to: out)
+            } else {
+                try AtomicFile.write(try ReportDocument.render(report, format: format), to: out)
             }
         } catch let error as AtomicWriteError {
             Output.error(error.description)

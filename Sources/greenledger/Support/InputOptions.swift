@@ -64,6 +64,21 @@ enum HistoryOptions {
         }
     }
 
+    /// The intake of `db` (created if absent), archiving into `archive` (default: beside the history).
+    static func intake(
+        db: String, archive: String?, factors: EstimationFactors, maximumBytes: Int?
+    ) throws -> FilingIntake {
+        do {
+            let store = try FilingStore(path: db)
+            let archive = try FilingArchive(
+                directory: archive ?? FilingArchive.defaultDirectory(forStore: db))
+            return FilingIntake(store: store, archive: archive, factors: factors, maximumBytes: maximumBytes)
+        } catch let error as StoreError {
+            Output.error(error.description)
+            throw ExitStatus.couldNotRun
+        }
+    }
+
     static func rollUp(
         _ path: String, period: String?, district: String?, targets: TargetSet, grid: EmissionFactor
     ) throws -> AggregateReport {

@@ -27,9 +27,7 @@ enum Output {
 
     /// Deterministic JSON: sorted keys, two-space indentation, slashes and Chinese unescaped.
     static func json(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        print(String(decoding: try ReportDocument.json(value), as: UTF8.self), terminator: "")
     }
 
     /// Runs `body`, turning taxonomy lookup errors into a one-line message and the usage exit code.

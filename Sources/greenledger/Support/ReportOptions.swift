@@ -2,6 +2,7 @@ import ArgumentParser
 import GreenReports
 
 extension MoneyUnit: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// `--money-unit yuan|wan|yi`: the unit money is printed in where people read it (text, Markdown, HTML).
 struct MoneyUnitOptions: ParsableArguments {

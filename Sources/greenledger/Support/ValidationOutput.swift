@@ -63,41 +63,18 @@ enum ValidationOutput {
 
     static func plural(_ count: Int, _ word: String) -> String { count == 1 ? word : word + "s" }
 
-    struct FileDocument: Encodable {
-        let file: String
-        let verdict: Verdict
-        let errors: Int
-        let warnings: Int
-        let loans: Int
-        let bytes: Int
-        let header: FilingHeader?
-        let countsByRule: [String: Int]
-        let findings: [Diagnostic]
-
-        enum CodingKeys: String, CodingKey {
-            case file, verdict, errors, warnings, loans, bytes, header, findings
-            case countsByRule = "counts_by_rule"
-        }
-    }
-
     struct RunDocument: Encodable {
         let tool: String
         let version: String
         let schema: String
         let strict: Bool
-        let files: [FileDocument]
+        let files: [ValidationDocument]
         let unreadable: [String]
         let rules: [Rule]
     }
 
     static func printJSON(_ reports: [ValidationReport], unreadable: [FilingReadError], strict: Bool) throws {
-        let files = reports.map {
-            FileDocument(
-                file: $0.file, verdict: $0.verdict(strict: strict), errors: $0.errorCount,
-                warnings: $0.warningCount,
-                loans: $0.loanCount, bytes: $0.bytesRead, header: $0.header, countsByRule: $0.countsByRule,
-                findings: $0.diagnostics)
-        }
+        let files = reports.map { ValidationDocument($0, strict: strict) }
         let used = Set(reports.flatMap { $0.countsByRule.keys })
         try Output.json(
             RunDocument(

@@ -1,0 +1,136 @@
+import Foundation
+import GreenDisclosure
+import GreenReports
+import GreenStore
+import Hummingbird
+import NIOCore
+
+extension FilingService {
+    /// `POST /v1/validate`: the filing's entry of `greenledger-validate/1`; nothing is stored.
+    func validate(_ request: Request, _ context: ServiceContext) async throws -> Response {
+        let account = try context.account()
+        try refuseDeclaredTooLarge(request)
+        do {
+            let report = try await intake.validate(
+                request.body.map { Array(buffer: $0) }, name: uploadName(request, account))
+            return try json(ValidationDocument(report))
+        } catch let error as IntakeError {
+            throw Self.answer(error)
+        }
+    }
+
+    /// `POST /v1/filings`: files for the account's lender; 201 stored, 200 duplicate, 422 rejected, 403 another
+    /// lender, 409 a revision stored with other content, 413 too large, 400 empty.
+    func file(_ request: Request, _ context: ServiceContext) async throws -> Response {
+        let account = try context.account()
+        guard account.role == .lender else {
+            throw ServiceError.forbidden(
+                "only a lender account files; this is a \(account.role.rawValue) account",
+                hint: "file with the token of the lender's own account")
+        }
+        try refuseDeclaredTooLarge(request)
+        let result: IntakeResult
+        do {
+            result = try await storeCall {
+                try await intake.receive(
+                    request.body.map { Array(buffer: $0) }, name: uploadName(request, account),
+                    actor: Actor(account))
+            }
+        } catch let error as IntakeError {
+            throw Self.answer(error)
+        }
+        switch result {
+        case .stored(let receipt, _, _): return try json(receipt, status: .created)
+        case .duplicate(let receipt, _): return try json(receipt, status: .ok)
+        case .rejected(let receipt): return try json(receipt, status: .unprocessableContent)
+        case .forbidden(let reason):
+            throw ServiceError.forbidden(reason, hint: "file with the token of that lender's own account")
+        case .conflict(let reason):
+            throw ServiceError(
+                .conflict, reason, hint: "raise Header/@revision and file the corrected filing again")
+        }
+    }
+
+    /// `GET /v1/filings[?period=P]`: receipts without findings; a lender sees its own.
+    func list(_ request: Request, _ context: ServiceContext) throws -> Response {
+        let account = try context.account()
+        let period = try Query.period(request, required: false)
+        let receipts = try storeCall {
+            try store.receipts(period: period, lenderUSCC: account.role == .lender ? account.uscc : nil)
+        }
+        return try json(FilingList(filings: receipts))
+    }
+
+    /// `GET /v1/filings/{receipt}`: the receipt, for its lender, the city and admin.
+    func receipt(_ request: Request, _ context: ServiceContext) throws -> Response {
+        try json(try readableReceipt(context))
+    }
+
+    /// `GET /v1/filings/{receipt}/document`: the filed bytes, streamed from the archive.
+    func document(_ request: Request, _ context: ServiceContext) throws -> Response {
+        let receipt = try readableReceipt(context)
+        guard try storeCall({ try store.isArchived(receipt.receipt) }), let archive = intake.archive,
+            let path = archive.path(sha256: receipt.sha256)
+        else {
+            throw ServiceError.notFound(
+                "the filed bytes of \(receipt.receipt) were not archived",
+                hint: "filings ingested without an archive keep only their figures")
+        }
+        let file = try ArchivedFile(path: path)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/xml",
+                .contentDisposition: "attachment; filename=\"\(receipt.receipt).xml\"",
+            ],
+            body: ResponseBody(contentLength: file.size) { writer in
+                try await file.stream(to: &writer)
+            })
+    }
+
+    /// The receipt named in the path, if the account may read it: its lender (404 for another lender's, so
+    /// that existence is not revealed), the city and admin; a district account gets 403.
+    private func readableReceipt(_ context: ServiceContext) throws -> Receipt {
+        let account = try context.account()
+        let id = context.parameters.get("receipt") ?? ""
+        if account.role == .district {
+            throw ServiceError.forbidden(
+                "a district account reads roll-ups, not receipts", hint: "list filings with GET /v1/filings")
+        }
+        guard let receipt = try storeCall({ try store.receipt(id) }),
+            account.role != .lender || receipt.lender.uscc == account.uscc || receipt.account == account.id
+        else {
+            throw ServiceError.notFound(
+                "no receipt \(id) for this account", hint: "GET /v1/filings lists yours")
+        }
+        return receipt
+    }
+
+    /// Refuses at once a body whose declared length passes the limit.
+    private func refuseDeclaredTooLarge(_ request: Request) throws {
+        if let limit = intake.maximumBytes, let declared = request.headers[.contentLength].flatMap(Int.init),
+            declared > limit
+        {
+            throw Self.answer(IntakeError.tooLarge(limit: limit))
+        }
+    }
+
+    /// The name findings give the upload: `upload` and the account, never a client-chosen path.
+    private func uploadName(_ request: Request, _ account: Account) -> String { "upload" }
+
+    static func answer(_ error: IntakeError) -> ServiceError {
+        switch error.kind {
+        case .empty: ServiceError.badRequest(error.description, hint: "send the XML file as the request body")
+        case .tooLarge:
+            ServiceError(
+                .contentTooLarge, error.description, hint: "ask the operator for a larger --max-upload-mb")
+        case .broken: ServiceError.badRequest(error.description, hint: "send the whole file again")
+        }
+    }
+}
+
+/// `greenledger-filings/1`.
+struct FilingList: Encodable {
+    let schema = "greenledger-filings/1"
+    let filings: [Receipt]
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GreenMetrics
+import GreenReports
+import GreenStore
+import Hummingbird
+import HummingbirdAuth
+import Logging
+import NIOCore
+
+/// The HTTP filing service (`filing-service-v1`): lenders file and get receipts; district and city staff read
+/// roll-ups, reports and the audit log. Routes only translate requests: filing goes through the one
+/// ``FilingIntake``, roll-ups through ``FilingStore``, documents through `GreenReports`.
+public struct FilingService: Sendable {
+    public let store: FilingStore
+    public let intake: FilingIntake
+    /// The version named by `/healthz` and in reports' manifests.
+    public let version: String
+    public let targets: TargetSet
+    /// Where one line per request goes (standard error by default); never given a token.
+    public let log: RequestLog
+
+    public init(
+        store: FilingStore, intake: FilingIntake, version: String, targets: TargetSet = .defaults,
+        log: RequestLog = .standardError
+    ) {
+        self.store = store
+        self.intake = intake
+        self.version = version
+        self.targets = targets
+        self.log = log
+    }
+
+    /// Every route of the service.
+    public func router() -> Router<ServiceContext> {
+        let router = Router(context: ServiceContext.self)
+        // The authenticator first, so that the request log sees the account.
+        router.add(middleware: TokenAuthenticator(store: store))
+        router.add(middleware: log)
+        router.get("/") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: WebPage.html)))
+        }
+        router.get("/healthz") { _, _ in
+            try json(["status": "ok", "version": version])
+        }
+        router.get("/openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml(version: version))))
+        }
+        router.post("/v1/validate") { request, context in try await validate(request, context) }
+        router.post("/v1/filings") { request, context in try await file(request, context) }
+        router.get("/v1/filings") { request, context in try list(request, context) }
+        router.get("/v1/filings/{receipt}") { request, context in try receipt(request, context) }
+        router.get("/v1/filings/{receipt}/document") { request, context in try document(request, context) }
+        router.get("/v1/aggregate") { request, context in try aggregate(request, context) }
+        router.get("/v1/report") { request, context in try report(request, context) }
+        router.get("/v1/audit") { request, context in try audit(request, context) }
+        return router
+    }
+
+    /// The application listening on `host`:`port` (0 picks a free port); `onRunning` gets the bound port.
+    public func application(
+        host: String, port: Int, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        var logger = Logger(label: "greenledger-serve")
+        logger.logLevel = .warning
+        return Application(
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "greenledger/\(version)"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+
+    /// A JSON response: the deterministic encoding the command line prints.
+    func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try ReportDocument.json(value))))
+    }
+
+    /// Runs a store call; a store failure is logged in full and answered with 503 without the server's paths.
+    func storeCall<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw unavailableError(error)
+        }
+    }
+
+    /// ``storeCall(_:)`` for asynchronous work.
+    func storeCall<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as StoreError {
+            throw unavailableError(error)
+        }
+    }
+
+    func unavailableError(_ error: StoreError) -> ServiceError {
+        log.note("store error: \(error.description)")
+        return ServiceError.unavailable("the filing history cannot be read or written just now")
+    }
+}

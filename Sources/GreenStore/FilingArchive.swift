@@ -1,0 +1,123 @@
+import Foundation
+import GreenDisclosure
+
+/// The filed bytes, kept as received: one file per content hash (`ab/abcdef….xml` under the directory),
+/// written through a new temporary file (`O_CREAT|O_EXCL|O_NOFOLLOW`) and renamed into place when the
+/// upload is complete, so a reader never sees half a filing and no name in a filing ever becomes a path.
+public struct FilingArchive: Sendable {
+    public let directory: String
+
+    /// Opens (creating) the archive directory. Throws ``StoreError`` when it is not a directory (a symbolic
+    /// link to one is refused too: the archive is where the operator put it, not where a link points).
+    public init(directory: String) throws {
+        self.directory = directory
+        var status = stat()
+        if lstat(directory, &status) != 0 {
+            guard mkdir(directory, 0o750) == 0 || errno == EEXIST else {
+                throw StoreError(
+                    "\(directory): cannot create the archive: \(String(cString: strerror(errno)))")
+            }
+            guard lstat(directory, &status) == 0 else {
+                throw StoreError("\(directory): cannot open the archive: \(String(cString: strerror(errno)))")
+            }
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else {
+            throw StoreError(
+                "\(directory): is \(FileKind.describe(status.st_mode & S_IFMT)), not an archive directory")
+        }
+    }
+
+    /// The archive beside a history file: `greenledger.sqlite` → `greenledger.sqlite.archive`.
+    public static func defaultDirectory(forStore path: String) -> String { path + ".archive" }
+
+    /// Where the bytes with this SHA-256 are kept, or nil for a text that is not a SHA-256 in hex.
+    public func path(sha256: String) -> String? {
+        guard sha256.utf8.count == 64,
+            sha256.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) })
+        else { return nil }
+        return "\(directory)/\(sha256.prefix(2))/\(sha256).xml"
+    }
+
+    /// Starts writing a filing as it arrives.
+    func begin() throws -> ArchiveWriter {
+        var generator = SystemRandomNumberGenerator()
+        let name = "\(directory)/.incoming-\(UInt64.random(in: 0...UInt64.max, using: &generator)).xml"
+        let fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o640)
+        guard fd >= 0 else {
+            throw StoreError("\(directory): cannot write to the archive: \(String(cString: strerror(errno)))")
+        }
+        return ArchiveWriter(archive: self, descriptor: fd, temporary: name)
+    }
+}
+
+/// One filing being written into the archive: ``write(_:)`` as chunks arrive, then ``commit(sha256:)`` or
+/// ``discard()``. Used by one task at a time.
+final class ArchiveWriter: @unchecked Sendable {
+    let archive: FilingArchive
+    private var descriptor: Int32
+    let temporary: String
+
+    init(archive: FilingArchive, descriptor: Int32, temporary: String) {
+        self.archive = archive
+        self.descriptor = descriptor
+        self.temporary = temporary
+    }
+
+    deinit { discard() }
+
+    func write(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw StoreError(
+                    "\(archive.directory): cannot write to the archive: \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
+
+    /// Moves the complete filing to its place; returns whether it was new (false: the same bytes were
+    /// archived before, and this copy is removed).
+    func commit(sha256: String) throws -> Bool {
+        guard let target = archive.path(sha256: sha256) else {
+            throw StoreError("\(archive.directory): '\(sha256)' is not a content hash")
+        }
+        guard fsync(descriptor) == 0 else {
+            throw StoreError(
+                "\(archive.directory): cannot write to the archive: \(String(cString: strerror(errno)))")
+        }
+        close()
+        let folder = (target as NSString).deletingLastPathComponent
+        if mkdir(folder, 0o750) != 0 && errno != EEXIST {
+            throw StoreError(
+                "\(folder): cannot create the archive folder: \(String(cString: strerror(errno)))")
+        }
+        if access(target, F_OK) == 0 {
+            unlink(temporary)
+            return false
+        }
+        guard rename(temporary, target) == 0 else {
+            throw StoreError("\(target): cannot archive the filing: \(String(cString: strerror(errno)))")
+        }
+        return true
+    }
+
+    /// Removes the partial file (an upload that broke off, was refused or was too large).
+    func discard() {
+        if descriptor >= 0 {
+            close()
+            unlink(temporary)
+        }
+    }
+
+    private func close() {
+        if descriptor >= 0 {
+            _ = Glibc.close(descriptor)
+            descriptor = -1
+        }
+    }
+}

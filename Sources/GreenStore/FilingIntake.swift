@@ -1,0 +1,262 @@
+import Foundation
+import GRDB
+import GreenDisclosure
+import GreenMetrics
+
+/// What the intake did with one filing.
+public enum IntakeResult: Hashable, Sendable {
+    /// Accepted and stored (HTTP 201); `supersedes` lists the lower stored revisions it replaces in roll-ups,
+    /// `supersededBy` a higher stored revision, if any.
+    case stored(Receipt, supersedes: [Int], supersededBy: Int?)
+    /// The same bytes were stored before: the original receipt, with status `duplicate` (HTTP 200).
+    /// `refreshed` when the stored figures came from an earlier build and were recomputed.
+    case duplicate(Receipt, refreshed: Bool)
+    /// Rejected by validation (HTTP 422): the receipt carries the findings; no figures were stored.
+    case rejected(Receipt)
+    /// The filing names another lender than the filing account's (HTTP 403); nothing was stored.
+    case forbidden(String)
+    /// The same lender, period and revision is stored with other content (HTTP 409); nothing was stored.
+    case conflict(String)
+}
+
+/// An upload the intake refuses before validating it; `description` is the sentence shown.
+public struct IntakeError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let description: String
+    /// Why: the HTTP status follows from it.
+    public let kind: Kind
+
+    public enum Kind: Hashable, Sendable {
+        case empty, tooLarge, broken
+    }
+
+    public static let empty = IntakeError(
+        description: "the body is empty: send the filing's XML as the request body", kind: .empty)
+
+    public static func tooLarge(limit: Int) -> IntakeError {
+        IntakeError(
+            description: "the filing is larger than the limit of \(limit / (1 << 20)) MiB (--max-upload-mb)",
+            kind: .tooLarge)
+    }
+
+    public static func broken(_ reason: String) -> IntakeError {
+        IntakeError(description: "the upload broke off: \(reason)", kind: .broken)
+    }
+}
+
+/// The one way a filing enters the history, used by `greenledger ingest` and `POST /v1/filings`: its bytes
+/// are hashed, archived and validated while they arrive (one pass, never held whole), summarised, and the
+/// figures, the receipt and the audit event stored in one transaction.
+public final class FilingIntake: Sendable {
+    public let store: FilingStore
+    /// Where the filed bytes are kept; nil keeps none (receipts then say so).
+    public let archive: FilingArchive?
+    public let factors: EstimationFactors
+    /// The largest body accepted, in bytes; nil for no limit.
+    public let maximumBytes: Int?
+    let slots: ValidationSlots
+
+    /// Findings kept per rule in a receipt (every finding is counted).
+    public static let findingsPerRule = 200
+
+    /// An intake validating at most `concurrency` filings at once (default: one per core).
+    public init(
+        store: FilingStore, archive: FilingArchive?, factors: EstimationFactors, maximumBytes: Int? = nil,
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
+        self.store = store
+        self.archive = archive
+        self.factors = factors
+        self.maximumBytes = maximumBytes
+        slots = ValidationSlots(limit: concurrency)
+    }
+
+    /// Files one filing arriving as `body` (chunks of bytes) on behalf of `actor`.
+    ///
+    /// Throws ``IntakeError`` for an empty, too large or broken-off body (nothing is kept), and
+    /// ``StoreError`` when the history or the archive cannot be written.
+    public func receive<Body: AsyncSequence>(
+        _ body: Body, name: String, actor: Actor, at now: Date = Date()
+    ) async throws -> IntakeResult where Body.Element == [UInt8] {
+        await slots.acquire()
+        do {
+            let result = try await receiveInSlot(body, name: name, actor: actor, at: now)
+            await slots.release()
+            return result
+        } catch {
+            await slots.release()
+            throw error
+        }
+    }
+
+    /// Validates one filing arriving as `body`; nothing is stored or archived.
+    public func validate<Body: AsyncSequence>(_ body: Body, name: String) async throws -> ValidationReport
+    where Body.Element == [UInt8] {
+        await slots.acquire()
+        do {
+            let (report, _, _) = try await pass(body, name: name, writer: nil)
+            await slots.release()
+            return report
+        } catch {
+            await slots.release()
+            throw error
+        }
+    }
+
+    private func receiveInSlot<Body: AsyncSequence>(
+        _ body: Body, name: String, actor: Actor, at now: Date
+    ) async throws -> IntakeResult where Body.Element == [UInt8] {
+        let writer = try archive?.begin()
+        let (report, figures, bytes) = try await pass(body, name: name, writer: writer)
+        guard let figures, let sha256 = report.sha256 else {
+            writer?.discard()
+            throw IntakeError.broken("no content hash was computed")
+        }
+        let receivedAt = Timestamp.text(now)
+        if let uscc = actor.uscc, !figures.lenderUSCC.isEmpty, figures.lenderUSCC != uscc {
+            writer?.discard()
+            let reason =
+                "the filing is for lender \(figures.lenderUSCC), but this account files for \(uscc) only"
+            try store.audit(
+                AuditEvent(
+                    at: receivedAt, account: actor.id, role: actor.role, action: .forbid, receipt: nil,
+                    sha256: sha256, detail: "\(name): \(reason)"))
+            return .forbidden(reason)
+        }
+        let created = try writer?.commit(sha256: sha256) ?? false
+        let receipt = Receipt(
+            receipt: Receipt.newID(), status: figures.accepted ? .stored : .rejected,
+            verdict: figures.accepted ? .accept : .reject,
+            lender: .init(uscc: figures.lenderUSCC, name: figures.lenderName), period: figures.period,
+            revision: figures.revision, sha256: sha256, bytes: bytes, loans: report.loanCount,
+            errors: report.errorCount, warnings: report.warningCount, receivedAt: receivedAt,
+            account: actor.id,
+            supersedes: nil, findings: report.diagnostics.map(Receipt.Finding.init))
+        let result = try store.record(
+            receipt, figures: figures, actor: actor, archived: writer != nil, name: name)
+        if case .conflict = result, created, let path = archive?.path(sha256: sha256) {
+            unlink(path)  // bytes no receipt refers to
+        }
+        return result
+    }
+
+    /// Reads `body` to its end, archiving each chunk through `writer` and feeding the reader's pass on a
+    /// thread of its own; returns the pass's report, the figures and the byte count.
+    private func pass<Body: AsyncSequence>(
+        _ body: Body, name: String, writer: ArchiveWriter?
+    ) async throws -> (ValidationReport, FilingFigures?, Int) where Body.Element == [UInt8] {
+        let stream = FilingByteStream()
+        let factors = factors
+        let work = BlockingWork {
+            try FilingSummarizer.summarizeWithFindings(
+                .stream(stream, name: name), factors: factors, storedFindingsPerRule: Self.findingsPerRule)
+        }
+        var bytes = 0
+        do {
+            for try await chunk in body {
+                bytes += chunk.count
+                if let maximumBytes, bytes > maximumBytes { throw IntakeError.tooLarge(limit: maximumBytes) }
+                try writer?.write(chunk)
+                await stream.send(chunk)
+            }
+        } catch {
+            stream.fail("the upload broke off")
+            writer?.discard()
+            _ = try? await work.value
+            if let error = error as? IntakeError { throw error }
+            if let error = error as? StoreError { throw error }
+            if let error = error as? FilingReadError { throw error }
+            throw IntakeError.broken("\(error)")
+        }
+        stream.finish()
+        let (summary, report) = try await work.value
+        guard bytes > 0 else {
+            writer?.discard()
+            throw IntakeError.empty
+        }
+        return (report, FilingFigures(summary), bytes)
+    }
+}
+
+extension FilingStore {
+    /// Stores a received filing's receipt, and its figures when accepted, with the audit event, in one
+    /// transaction; a duplicate returns the original receipt, a revision conflict stores nothing but the event.
+    func record(
+        _ receipt: Receipt, figures: FilingFigures, actor: Actor, archived: Bool, name: String
+    ) throws -> IntakeResult {
+        let json = String(decoding: try JSONEncoder.sorted.encode(figures), as: UTF8.self)
+        func event(_ action: AuditEvent.Action, _ receiptID: String?, _ detail: String) -> AuditEvent {
+            AuditEvent(
+                at: receipt.receivedAt, account: actor.id, role: actor.role, action: action,
+                receipt: receiptID,
+                sha256: receipt.sha256, detail: detail)
+        }
+        let label =
+            "\(name) (\(figures.lenderUSCC), \(figures.period ?? "no period") revision \(figures.revision))"
+        /// The original receipt of stored filing `id`, with status `duplicate`; written now for a filing stored
+        /// by an `ingest` of a build without receipts.
+        func duplicate(of id: Int64, refreshed: Bool, _ db: Database) throws -> IntakeResult {
+            var original: Receipt
+            if let found = try self.receipt(ofFiling: id, db) {
+                original = found
+                if archived {
+                    try db.execute(
+                        sql: "UPDATE receipt SET archived = 1 WHERE id = ?", arguments: [found.receipt])
+                }
+            } else {
+                original = receipt
+                original.status = .stored
+                try insertReceipt(original, filingID: id, archived: archived, db)
+            }
+            original.status = .duplicate
+            try appendAudit(
+                event(.duplicate, original.receipt, "\(label): the same bytes as filing \(id)"), db)
+            return .duplicate(original, refreshed: refreshed)
+        }
+        return try writeRetryingOnce(name) { db -> IntakeResult in
+            guard figures.accepted, let period = figures.period, !figures.lenderUSCC.isEmpty else {
+                try insertReceipt(receipt, filingID: nil, archived: archived, db)
+                try appendAudit(
+                    event(
+                        .reject, receipt.receipt,
+                        "\(label): \(receipt.errors) errors, \(receipt.warnings) warnings"),
+                    db)
+                return .rejected(receipt)
+            }
+            switch try insert(
+                figures, sha256: receipt.sha256, period: period, json: json, ingestedAt: receipt.receivedAt,
+                db)
+            {
+            case .conflict(let reason):
+                try appendAudit(event(.conflict, nil, reason), db)
+                return .conflict(reason)
+            case .outcome(.stored(let id, let supersedes, let supersededBy)):
+                let superseded = try supersedes.max().flatMap {
+                    try receiptID(lender: figures.lenderUSCC, period: period, revision: $0, db)
+                }
+                let stored = Receipt(
+                    receipt: receipt.receipt, status: .stored, verdict: receipt.verdict,
+                    lender: receipt.lender,
+                    period: receipt.period, revision: receipt.revision, sha256: receipt.sha256,
+                    bytes: receipt.bytes, loans: receipt.loans, errors: receipt.errors,
+                    warnings: receipt.warnings,
+                    receivedAt: receipt.receivedAt, account: receipt.account, supersedes: superseded,
+                    findings: receipt.findings)
+                try insertReceipt(stored, filingID: id, archived: archived, db)
+                try appendAudit(
+                    event(
+                        .file, stored.receipt,
+                        "\(label) stored as filing \(id)" + (superseded.map { "; supersedes \($0)" } ?? "")),
+                    db)
+                return .stored(stored, supersedes: supersedes, supersededBy: supersededBy)
+            case .outcome(.alreadyStored(let id, _, _)):
+                return try duplicate(of: id, refreshed: false, db)
+            case .outcome(.refreshed(let id, _)):
+                return try duplicate(of: id, refreshed: true, db)
+            case .outcome(.rejected):
+                try insertReceipt(receipt, filingID: nil, archived: archived, db)
+                try appendAudit(event(.reject, receipt.receipt, "\(label): rejected"), db)
+                return .rejected(receipt)
+            }
+        }
+    }
+}
