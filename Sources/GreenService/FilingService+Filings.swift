@@ -40,8 +40,8 @@ extension FilingService {
             throw Self.answer(error)
         }
         switch result {
-        case .stored(let receipt, _, _): return try json(receipt, status: .created)
-        case .duplicate(let receipt, _): return try json(receipt, status: .ok)
+        case .stored(let receipt, _, _, _): return try json(receipt, status: .created)
+        case .duplicate(let receipt, _, _): return try json(receipt, status: .ok)
         case .rejected(let receipt): return try json(receipt, status: .unprocessableContent)
         case .forbidden(let reason):
             throw ServiceError.forbidden(reason, hint: "file with the token of that lender's own account")

@@ -5,12 +5,12 @@ import GreenMetrics
 
 /// What the intake did with one filing.
 public enum IntakeResult: Hashable, Sendable {
-    /// Accepted and stored (HTTP 201); `supersedes` lists the lower stored revisions it replaces in roll-ups,
-    /// `supersededBy` a higher stored revision, if any.
-    case stored(Receipt, supersedes: [Int], supersededBy: Int?)
-    /// The same bytes were stored before: the original receipt, with status `duplicate` (HTTP 200).
-    /// `refreshed` when the stored figures came from an earlier build and were recomputed.
-    case duplicate(Receipt, refreshed: Bool)
+    /// Accepted and stored as filing `filing` (HTTP 201); `supersedes` lists the lower stored revisions it
+    /// replaces in roll-ups, `supersededBy` a higher stored revision, if any.
+    case stored(Receipt, filing: Int64, supersedes: [Int], supersededBy: Int?)
+    /// The same bytes were stored before as filing `filing`: the original receipt, with status `duplicate`
+    /// (HTTP 200). `refreshed` when the stored figures came from an earlier build and were recomputed.
+    case duplicate(Receipt, filing: Int64, refreshed: Bool)
     /// Rejected by validation (HTTP 422): the receipt carries the findings; no figures were stored.
     case rejected(Receipt)
     /// The filing names another lender than the filing account's (HTTP 403); nothing was stored.
@@ -210,7 +210,7 @@ extension FilingStore {
             original.status = .duplicate
             try appendAudit(
                 event(.duplicate, original.receipt, "\(label): the same bytes as filing \(id)"), db)
-            return .duplicate(original, refreshed: refreshed)
+            return .duplicate(original, filing: id, refreshed: refreshed)
         }
         return try writeRetryingOnce(name) { db -> IntakeResult in
             guard figures.accepted, let period = figures.period, !figures.lenderUSCC.isEmpty else {
@@ -247,7 +247,7 @@ extension FilingStore {
                         .file, stored.receipt,
                         "\(label) stored as filing \(id)" + (superseded.map { "; supersedes \($0)" } ?? "")),
                     db)
-                return .stored(stored, supersedes: supersedes, supersededBy: supersededBy)
+                return .stored(stored, filing: id, supersedes: supersedes, supersededBy: supersededBy)
             case .outcome(.alreadyStored(let id, _, _)):
                 return try duplicate(of: id, refreshed: false, db)
             case .outcome(.refreshed(let id, _)):

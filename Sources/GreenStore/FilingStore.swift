@@ -140,6 +140,8 @@ public final class FilingStore: Sendable {
             }
         } catch let error as StoreError {
             throw error
+        } catch let error as AccountError {
+            throw error
         } catch {
             throw StoreError("\(path): cannot store \(file): \(Self.describe(error))")
         }

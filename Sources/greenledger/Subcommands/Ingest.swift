@@ -104,28 +104,27 @@ enum IngestOutput {
             )
         }
         switch result {
-        case .stored(let receipt, let supersedes, let supersededBy):
+        case .stored(let receipt, let filing, let supersedes, let supersededBy):
             var note = ""
             if !supersedes.isEmpty {
                 note += "; supersedes revision \(supersedes.map(String.init).joined(separator: ", "))"
             }
             if let supersededBy { note += "; superseded by stored revision \(supersededBy)" }
-            Swift.print("stored \(receipt.receipt): \(label(receipt))\(note)")
-        case .duplicate(let receipt, let refreshed):
+            Swift.print("stored #\(filing): \(label(receipt))\(note); receipt \(receipt.receipt)")
+        case .duplicate(let receipt, let filing, let refreshed):
             if refreshed {
                 Swift.print(
-                    "refreshed \(receipt.receipt) (received \(receipt.receivedAt)): \(label(receipt)) — stored by an "
-                        + "earlier GreenLedger without benefits, carbon effect and credit risk; its figures were recomputed"
-                )
+                    "refreshed #\(filing) (receipt \(receipt.receipt)): \(label(receipt)) — stored by an earlier "
+                        + "GreenLedger without benefits, carbon effect and credit risk; its figures were recomputed")
             } else {
                 Swift.print(
-                    "already stored \(receipt.receipt) (received \(receipt.receivedAt)): \(label(receipt)) — nothing written"
-                )
+                    "already stored #\(filing) (receipt \(receipt.receipt), received \(receipt.receivedAt)): "
+                        + "\(label(receipt)) — nothing written")
             }
         case .rejected(let receipt):
             Swift.print(
-                "rejected \(receipt.receipt), not stored: \(label(receipt)) — \(receipt.errors) errors; run "
-                    + "'greenledger validate \(TerminalText.escape(file))'")
+                "rejected, not stored: \(label(receipt)) — \(receipt.errors) errors; receipt \(receipt.receipt); "
+                    + "run 'greenledger validate \(TerminalText.escape(file))'")
             return false
         case .forbidden(let reason), .conflict(let reason):
             Output.error("\(file): \(reason)")
