@@ -120,6 +120,10 @@ def new_browser():
     service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
     driver = webdriver.Chrome(options=options, service=service)
     driver.set_window_size(WIDTH, HEIGHT)
+    # Headless Chromium still counts a window frame: grow the window until the page itself is WIDTH x HEIGHT.
+    inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+    if inner != [WIDTH, HEIGHT]:
+        driver.set_window_size(2 * WIDTH - inner[0], 2 * HEIGHT - inner[1])
     return driver
 
 
@@ -142,6 +146,37 @@ def paste_token(driver, token):
     by_id(driver, "token-use").click()
 
 
+def upload(driver, path):
+    """Chooses `path` in the file input and files it."""
+    by_id(driver, "file").send_keys(str(path))
+    wait_for(driver, lambda d: path.name in d.find_element(By.ID, "file-info").text
+             and d.find_element(By.ID, "upload").is_enabled(), f"{path.name} chosen")
+    by_id(driver, "upload").click()
+
+
+def variants_of(sample, directory):
+    """Two variants of the lender's sample: the same revision with other bytes (409), and revision 2 with a
+    reconciliation error and two loan errors (422)."""
+    text = sample.read_text(encoding="utf-8")
+
+    def edit(changed, old, new):
+        if old not in changed:
+            raise Failure(f"{sample.name} has no '{old}' to make a variant from")
+        return changed.replace(old, new, 1)
+
+    conflict = edit(text, "</Disclosure>", "<!-- corrected -->\n</Disclosure>")
+    rejected = edit(text, "<Revision>1</Revision>", "<Revision>2</Revision>")
+    rejected = edit(rejected, "<Maturity>2033-10-11</Maturity>", "<Maturity>2020-10-11</Maturity>")
+    rejected = edit(rejected, 'district="440309" industry="I6540"', 'district="440399" industry="I6540"')
+    rejected = re.sub(r"<TotalLoans>(\d+)\.00</TotalLoans>",
+                      lambda m: f"<TotalLoans>{int(m.group(1)) + 27}.00</TotalLoans>", rejected, count=1)
+    paths = {}
+    for name, changed in (("conflict", conflict), ("rejected", rejected)):
+        paths[name] = directory / f"{sample.stem}-{name}.xml"
+        paths[name].write_text(changed, encoding="utf-8")
+    return paths
+
+
 def screenshot(driver, name):
     OUT.mkdir(exist_ok=True)
     path = OUT / f"browser-{name}.png"
@@ -162,10 +197,11 @@ def console_errors(driver):
     return [e["message"] for e in entries if e.get("level") == "SEVERE" and not expected.search(e["message"])]
 
 
-def scenario(driver, url, lender_token, district_token, sample_sha256):
+def scenario(driver, url, lender_token, district_token, sample_sha256, variants):
     shots = {}
     driver.get(url + "/")
     wait_for(driver, lambda d: d.find_element(By.ID, "intro").is_displayed(), "the page")
+    shots["start"] = screenshot(driver, "start")
     check("GreenLedger" in driver.title, f"the page is served at / (title '{driver.title}')")
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN", "Chinese by default")
     check(not driver.find_elements(By.CSS_SELECTOR, "script[src], link[href], img[src]"),
@@ -183,10 +219,8 @@ def scenario(driver, url, lender_token, district_token, sample_sha256):
     stored = driver.execute_script("return [sessionStorage.getItem('greenledger.token'), localStorage.length]")
     check(stored[0] == lender_token and stored[1] == 0, "the token is kept in sessionStorage only")
     check("glt_" not in driver.current_url, "the token is not in the URL")
-    by_id(driver, "file").send_keys(str(LENDER_SAMPLE))
-    wait_for(driver, lambda d: d.find_element(By.ID, "upload").is_enabled(), "the upload button")
+    upload(driver, LENDER_SAMPLE)
     check(LENDER_SAMPLE.name in by_id(driver, "file-info").text, "the chosen file is named")
-    by_id(driver, "upload").click()
     verdict = wait_for(driver, lambda d: d.find_element(By.ID, "verdict").text in ("ACCEPT", "REJECT")
                        and d.find_element(By.ID, "verdict").text, "the verdict", timeout=120)
     check(verdict == "ACCEPT", f"verdict ACCEPT (got {verdict})")
@@ -216,6 +250,31 @@ def scenario(driver, url, lender_token, district_token, sample_sha256):
           "English texts, the receipt kept")
     shots["upload-en"] = screenshot(driver, "upload-en")
     by_id(driver, "lang-zh").click()
+
+    print("lender: the same revision with other content (409)", flush=True)
+    upload(driver, variants["conflict"])
+    alert = wait_for(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#receipt .alert"), "the 409 message", 120)
+    check("409" in alert.text and "revision" in alert.text, "a conflicting revision is explained (HTTP 409)")
+    shots["conflict"] = screenshot(driver, "conflict")
+
+    print("lender: a filing that fails validation (422)", flush=True)
+    upload(driver, variants["rejected"])
+    wait_for(driver, lambda d: d.find_element(By.ID, "status").get_attribute("data-status") == "rejected",
+             "the rejected receipt", timeout=120)
+    check(by_id(driver, "verdict").text == "REJECT" and by_id(driver, "http-status").text == "HTTP 422",
+          "REJECT, HTTP 422")
+    rules = {cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "#findings tbody td.rule")}
+    check({"GL-REC-001", "GL-LOAN-006", "GL-LOAN-003"} <= rules, f"the findings table names the rules ({len(rules)})")
+    shots["rejected"] = screenshot(driver, "rejected")
+    by_id(driver, "findings-part").find_element(By.CSS_SELECTOR, ".filters button:nth-child(3)").click()
+    severities = {e.get_attribute("title") for e in driver.find_elements(By.CSS_SELECTOR, "#findings tbody .pill")}
+    check(severities == {"warning"}, "the warnings filter")
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, f'#my-filings [data-receipt="{receipt_id}"]'),
+             "the stored receipt in the lender's list")
+    driver.find_element(By.CSS_SELECTOR, f'#my-filings [data-receipt="{receipt_id}"]').click()
+    wait_for(driver, lambda d: d.find_element(By.ID, "receipt-id").text.strip() == receipt_id,
+             "the stored receipt opened from the list")
+    check(by_id(driver, "verdict").text == "ACCEPT", "a receipt on file opens from the lender's list")
 
     print("district: filings and report", flush=True)
     paste_token(driver, district_token)
@@ -275,7 +334,8 @@ def main():
         check(True, f"serving at {server.url}")
         driver = new_browser()
         sample_sha256 = hashlib.sha256(LENDER_SAMPLE.read_bytes()).hexdigest()
-        shots = scenario(driver, server.url, lender_token, district_token, sample_sha256)
+        variants = variants_of(LENDER_SAMPLE, work)
+        shots = scenario(driver, server.url, lender_token, district_token, sample_sha256, variants)
         DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shots["upload"], DOCS_IMAGES / "web-upload.png")
         shutil.copyfile(shots["district"], DOCS_IMAGES / "web-district.png")

@@ -111,11 +111,14 @@ enum WebPage {
         .mine { list-style: none; margin: 0; padding: 0; max-height: 260px; overflow: auto; }
         .mine li + li { border-top: 1px solid #edf1ef; }
         .mine button {
-          width: 100%; border: 0; background: none; font: inherit; text-align: left; padding: 7px 4px; cursor: pointer;
-          display: grid; grid-template-columns: 1fr auto; gap: 0 8px; color: var(--ink); border-radius: 6px;
+          width: 100%; border: 0; background: none; font: inherit; text-align: left; padding: 7px 6px; cursor: pointer;
+          display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 1px 8px; color: var(--ink); border-radius: 6px;
         }
+        .mine .what { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        .mine .pills { display: flex; gap: 4px; }
         .mine button:hover { background: var(--g0); }
-        .mine .when { grid-column: 1 / -1; font-size: 12px; color: var(--mut); }
+        .mine .when { grid-column: 1 / -1; font-size: 12px; color: var(--mut); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        .mine .when .mono { font-size: 11.5px; }
         .empty-note { color: var(--mut); font-size: 13px; margin: 4px 0; }
         .pill { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px; font-weight: 700; line-height: 20px; white-space: nowrap; }
         .pill.accept { background: var(--g1); color: var(--g8); }
@@ -135,6 +138,7 @@ enum WebPage {
         .banner.reject .vsub { color: var(--red); }
         .banner .desc { border-left: 1px solid rgba(0,0,0,.12); padding-left: 18px; font-size: 13.5px; }
         .banner .desc .line1 { display: flex; gap: 8px; align-items: center; margin-bottom: 3px; }
+        .banner .desc .pill { background: #fff; border: 1px solid currentColor; }
         .http { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; color: var(--mut); }
         .kv { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px 18px; margin: 0 0 12px; }
         .kv > div { min-width: 0; }
@@ -152,7 +156,7 @@ enum WebPage {
         .filters button[aria-pressed="true"] { border-color: var(--g7); color: var(--g8); background: var(--g0); font-weight: 600; }
         .tablebox { overflow: auto; border: 1px solid var(--line); border-radius: 8px; }
         .findings-box { max-height: 340px; }
-        .filings-box { max-height: 262px; }
+        .filings-box { max-height: 196px; }
         table { border-collapse: collapse; width: 100%; font-size: 13px; }
         th {
           position: sticky; top: 0; z-index: 1; background: #f2f6f3; text-align: left; font-weight: 600; color: #3a4842;
@@ -163,6 +167,8 @@ enum WebPage {
         tbody tr:hover td { background: #fafcfb; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         td.nowrap { white-space: nowrap; }
+        td.small { font-size: 12px; }
+        td.lender { max-width: 260px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
         td .sub { display: block; font-size: 11.5px; color: var(--mut); }
         td.hint { color: #44524b; }
         tr.superseded td { color: #8a9690; }
@@ -361,7 +367,7 @@ enum WebPage {
               period: "报告期", district: "区", districtDefault: "账户范围（区级账户即本区）", refresh: "刷新",
               filingsTitle: "报送列表", filingsEmpty: "该报告期没有报送。",
               filingsNote: "按机构列出；“区”只作用于报告",
-              c_lender: "机构", c_rev: "版本", c_verdict: "结论", c_status: "状态", c_loans: "贷款笔数",
+              c_lender: "机构", c_uscc: "统一社会信用代码", c_rev: "版本", c_verdict: "结论", c_status: "状态", c_loans: "贷款笔数",
               c_errors: "错误", c_warnings: "警告", c_received: "接收时间", c_receiptid: "回执编号", c_source: "来源",
               srcCli: "命令行导入", srcAccount: "账户 {0}",
               chipFilings: "报送", chipLenders: "机构", chipSuperseded: "已取代", chipWarnings: "警告",
@@ -447,7 +453,7 @@ enum WebPage {
               refresh: "Refresh",
               filingsTitle: "Filings", filingsEmpty: "Nothing filed for this period.",
               filingsNote: "All lenders; District applies to the report",
-              c_lender: "Lender", c_rev: "Rev.", c_verdict: "Verdict", c_status: "Status", c_loans: "Loans",
+              c_lender: "Lender", c_uscc: "USCC", c_rev: "Rev.", c_verdict: "Verdict", c_status: "Status", c_loans: "Loans",
               c_errors: "Errors", c_warnings: "Warnings", c_received: "Received", c_receiptid: "Receipt",
               c_source: "Source",
               srcCli: "CLI ingest", srcAccount: "account {0}",
@@ -893,10 +899,12 @@ enum WebPage {
                 type: "button", "data-receipt": str(f.receipt), title: str(f.receipt),
                 onclick: () => openReceipt(str(f.receipt))
               },
-                el("span", null, el("b", null, str(f.period) || "—"), " · r" + str(f.revision) + " ",
-                  el("span", { class: "mono", style: "font-size:11.5px;color:#5d6b64" }, str(f.receipt).slice(0, 12) + "…")),
-                el("span", null, pillStatus(str(f.status), superseded.has(f.receipt)), " ", pillVerdict(str(f.verdict))),
-                el("span", { class: "when" }, when(f.received_at) + " · " + num(f.loans) + " " + t("k_loans")))));
+                el("span", { class: "what" }, el("b", null, str(f.period) || "—"),
+                  " · " + t("k_revision") + " " + str(f.revision)),
+                el("span", { class: "pills" }, pillStatus(str(f.status), superseded.has(f.receipt)),
+                  pillVerdict(str(f.verdict))),
+                el("span", { class: "when" }, el("span", { class: "mono" }, str(f.receipt)),
+                  " · " + when(f.received_at)))));
             }
             fill("my-filings", list);
           }
@@ -959,7 +967,8 @@ enum WebPage {
               const old = superseded.has(f.receipt);
               const lender = f.lender || {};
               body.append(el("tr", { class: old ? "superseded" : null, "data-receipt": str(f.receipt) },
-                el("td", null, str(lender.name) || "—", el("span", { class: "sub mono" }, str(lender.uscc))),
+                el("td", { class: "lender", title: str(lender.name) }, str(lender.name) || "—"),
+                el("td", { class: "mono nowrap small" }, str(lender.uscc)),
                 el("td", { class: "num" }, str(f.revision)),
                 el("td", null, pillVerdict(str(f.verdict))),
                 el("td", null, pillStatus(str(f.status), old)),
@@ -968,11 +977,12 @@ enum WebPage {
                 el("td", { class: "num" }, num(f.warnings)),
                 el("td", { class: "nowrap", title: str(f.received_at) }, when(f.received_at)),
                 el("td", { class: "nowrap" }, f.account === "cli" ? t("srcCli") : t("srcAccount", str(f.account))),
-                el("td", { class: "mono nowrap", style: "font-size:12px" }, str(f.receipt))));
+                el("td", { class: "mono nowrap small" }, str(f.receipt))));
             }
             fill("filings", el("div", { class: "tablebox filings-box" }, el("table", null,
               el("thead", null, el("tr", null,
-                el("th", null, t("c_lender")), el("th", { class: "num" }, t("c_rev")), el("th", null, t("c_verdict")),
+                el("th", null, t("c_lender")), el("th", null, t("c_uscc")), el("th", { class: "num" }, t("c_rev")),
+                el("th", null, t("c_verdict")),
                 el("th", null, t("c_status")), el("th", { class: "num" }, t("c_loans")),
                 el("th", { class: "num" }, t("c_errors")), el("th", { class: "num" }, t("c_warnings")),
                 el("th", null, t("c_received")), el("th", null, t("c_source")), el("th", null, t("c_receiptid")))),
