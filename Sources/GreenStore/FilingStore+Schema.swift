@@ -68,7 +68,7 @@ extension FilingStore {
                     );
                     CREATE TABLE receipt (
                         id TEXT PRIMARY KEY,
-                        filing_id INTEGER REFERENCES filing(id),
+                        filing_id INTEGER,
                         status TEXT NOT NULL CHECK (status IN ('stored', 'rejected')),
                         verdict TEXT NOT NULL,
                         lender_uscc TEXT NOT NULL,

@@ -84,7 +84,7 @@ import Testing
         let error = #expect(throws: StoreError.self) { try FilingStore(path: path) }
         #expect(
             error?.description
-                == "\(path): written by a newer GreenLedger (schema version 99); this build knows schema version 1; "
+                == "\(path): written by a newer GreenLedger (schema version 99); this build knows schema version 2; "
                 + "refusing to use it — upgrade greenledger")
     }
 
@@ -95,7 +95,7 @@ import Testing
         #expect(
             error?.description
                 == "\(path): written by a newer GreenLedger (unknown migrations v7-carbon-ledger); this build knows "
-                + "schema version 1; refusing to use it — upgrade greenledger")
+                + "schema version 2; refusing to use it — upgrade greenledger")
     }
 
     @Test func aNewHistoryRecordsItsSchemaVersion() throws {
