@@ -68,6 +68,9 @@ public struct FilingService: Sendable {
         logger.logLevel = .warning
         return Application(
             router: router(),
+            // A connection that sends nothing for 5 minutes is closed (a stalled client holds no validation
+            // slot for ever); long enough for an upload queued behind others.
+            server: .http1(configuration: .init(idleTimeout: .seconds(300))),
             configuration: .init(address: .hostname(host, port: port), serverName: "greenledger/\(version)"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
             logger: logger)
