@@ -47,7 +47,8 @@ extension FilingService {
         }
         var since: Date?
         if let text = request.uri.queryParameters.get("since") {
-            guard text.utf8.count <= 64, let date = Timestamp.parse(text) else {
+            // RFC 3339 allows a lower-case 't' and 'z'; the parser takes only upper case.
+            guard text.utf8.count <= 64, let date = Timestamp.parse(text.uppercased()) else {
                 throw ServiceError.badRequest(
                     "since must be an RFC 3339 time", hint: "e.g. ?since=2026-11-30T00:00:00Z")
             }

@@ -34,7 +34,7 @@ public struct FilingService: Sendable {
     public func router() -> Router<ServiceContext> {
         let router = Router(context: ServiceContext.self)
         // The authenticator first, so that the request log sees the account.
-        router.add(middleware: TokenAuthenticator(store: store))
+        router.add(middleware: TokenAuthenticator(store: store, log: log))
         router.add(middleware: log)
         router.get("/") { _, _ in
             Response(

@@ -24,7 +24,7 @@ enum OpenAPIDocument {
                 A request without a valid, unrevoked token gets 401 (except `/`, `/healthz` and
                 `/openapi.yaml`). A request outside the caller's scope gets 403, except reading a receipt or
                 document of another lender, which gets 404 (existence is not revealed). Every error body is
-                `{"error": "…", "hint": "…"}`. 503 means the filing history cannot be read or written just now.
+                `{"error": "…", "hint": "…"}`. 503: the filing history cannot be read or written just now.
             servers:
               - url: /
             tags:
@@ -177,7 +177,7 @@ enum OpenAPIDocument {
                     "413":
                       $ref: "#/components/responses/TooLarge"
                     "422":
-                      description: Rejected by validation; the receipt carries every finding, no figures stored.
+                      description: Rejected by validation; the receipt has every finding; no figures stored.
                       content:
                         application/json:
                           schema:
@@ -425,16 +425,14 @@ enum OpenAPIDocument {
                 Filing:
                   required: true
                   description: >-
-                    The filing (disclosure format v1), streamed; at most `--max-upload-mb` MiB (1024 by default).
+                    The filing (disclosure format v1), streamed; at most `--max-upload-mb` MiB (default 1024).
                   content:
                     application/xml:
                       schema:
-                        type: string
-                        format: binary
+                        $ref: "#/components/schemas/FilingBytes"
                     text/xml:
                       schema:
-                        type: string
-                        format: binary
+                        $ref: "#/components/schemas/FilingBytes"
               responses:
                 Unauthorized:
                   description: No valid, unrevoked bearer token.
@@ -478,7 +476,7 @@ enum OpenAPIDocument {
                       schema:
                         $ref: "#/components/schemas/Error"
                 TooLarge:
-                  description: The body is larger than `--max-upload-mb`; cut off as soon as the limit is passed.
+                  description: The body is larger than `--max-upload-mb`; cut off as soon as it passes it.
                   content:
                     application/json:
                       schema:
@@ -500,6 +498,11 @@ enum OpenAPIDocument {
                     hint:
                       type: string
                       description: What to do about it; empty when there is nothing to add.
+                FilingBytes:
+                  type: string
+                  format: binary
+                  minLength: 1
+                  description: The filing's bytes (an empty body is 400).
                 Health:
                   type: object
                   required: [status, version]

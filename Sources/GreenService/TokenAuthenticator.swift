@@ -7,13 +7,16 @@ import HummingbirdAuth
 struct TokenAuthenticator: AuthenticatorMiddleware {
     typealias Context = ServiceContext
     let store: FilingStore
+    let log: RequestLog
 
     func authenticate(request: Request, context: ServiceContext) async throws -> Account? {
         guard let bearer = request.headers.bearer else { return nil }
         do {
             return try store.account(forToken: bearer.token)
         } catch let error as StoreError {
-            throw ServiceError.unavailable(error.description)
+            // The whole error (with the server's paths) goes to the log, not to the client.
+            log.note("store error: \(error.description)")
+            throw ServiceError.unavailable("the accounts cannot be read just now")
         }
     }
 }
