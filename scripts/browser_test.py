@@ -204,13 +204,15 @@ def scenario(driver, url, lender_token, district_token, sample_sha256, variants)
     shots["start"] = screenshot(driver, "start")
     check("GreenLedger" in driver.title, f"the page is served at / (title '{driver.title}')")
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN", "Chinese by default")
-    check(not driver.find_elements(By.CSS_SELECTOR, "script[src], link[href], img[src]"),
+    check(not driver.find_elements(
+        By.CSS_SELECTOR, "script[src], link[href]:not([href^='data:']), img[src]:not([src^='data:'])"),
           "no external script, style or image")
 
     print("wrong token", flush=True)
     paste_token(driver, "glt_this-is-not-a-token-of-any-account-000000")
     alert = wait_for(driver, lambda d: d.find_element(By.CSS_SELECTOR, "#token-error .alert"), "the 401 message")
     check("401" in alert.text, "a wrong token is refused with a readable 401 message")
+    shots["token-error"] = screenshot(driver, "token-error")
 
     print("lender: upload", flush=True)
     paste_token(driver, lender_token)
@@ -299,6 +301,17 @@ def scenario(driver, url, lender_token, district_token, sample_sha256, variants)
     driver.switch_to.default_content()
     check(len(charts) > 0, f"the report holds {len(charts)} <svg> chart(s): {title}")
     shots["district"] = screenshot(driver, "district")
+
+    print("district: English", flush=True)
+    by_id(driver, "lang-en").click()
+    wait_for(driver, lambda d: d.find_element(By.ID, "report").get_attribute("data-state") == "loaded",
+             "the English report", timeout=60)
+    driver.switch_to.frame(by_id(driver, "report"))
+    heading = driver.find_element(By.TAG_NAME, "h1").text
+    driver.switch_to.default_content()
+    check("Quarterly" in heading and by_id(driver, "refresh").text == "Refresh",
+          f"the report follows the language ({heading})")
+    shots["district-en"] = screenshot(driver, "district-en")
 
     errors = console_errors(driver)
     check(not errors, "no script error or blocked resource in the console" + (f": {errors}" if errors else ""))

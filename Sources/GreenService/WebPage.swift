@@ -13,6 +13,7 @@ enum WebPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'">
         <meta name="referrer" content="no-referrer">
+        <link rel="icon" href="data:,">
         <title>GreenLedger 绿色金融报送</title>
         <style>
         :root {
@@ -28,7 +29,9 @@ enum WebPage {
           color: var(--ink); background: var(--bg);
         }
         [hidden] { display: none !important; }
-        .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; }
+        .mono {
+          font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace;
+        }
         .wrap { max-width: 1260px; margin: 0 auto; padding: 0 20px; }
         .spacer { flex: 1; }
         header.top { background: var(--g9); color: #fff; }
@@ -39,14 +42,20 @@ enum WebPage {
         }
         .brand b { font-size: 17px; letter-spacing: .02em; }
         .brand span { opacity: .72; font-size: 12.5px; margin-left: 12px; }
-        .seg { display: inline-flex; border: 1px solid rgba(255,255,255,.4); border-radius: 7px; overflow: hidden; }
+        .seg {
+          display: inline-flex; border: 1px solid rgba(255,255,255,.4); border-radius: 7px;
+          overflow: hidden;
+        }
         .seg button {
           background: transparent; color: #fff; border: 0; padding: 4px 13px; font: inherit; font-size: 13px;
           cursor: pointer;
         }
         .seg button[aria-pressed="true"] { background: #fff; color: var(--g9); font-weight: 700; }
         .session { background: #fff; border-bottom: 1px solid var(--line); }
-        .session .wrap { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; padding-top: 10px; padding-bottom: 10px; }
+        .session .wrap {
+          display: flex; align-items: center; gap: 8px; flex-wrap: wrap; padding-top: 10px;
+          padding-bottom: 10px;
+        }
         .lbl { font-weight: 600; color: var(--mut); font-size: 13px; }
         input[type="password"], input[type="text"], select {
           font: inherit; border: 1px solid #c6d1cb; border-radius: 7px; padding: 6px 10px; background: #fff;
@@ -55,7 +64,7 @@ enum WebPage {
         input:focus, select:focus, button:focus-visible, .drop:focus-within {
           outline: 2px solid #86c79c; outline-offset: 1px;
         }
-        #token { width: 360px; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
+        #token { width: 320px; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 13px; }
         .btn {
           font: inherit; font-size: 13.5px; border-radius: 7px; border: 1px solid #c6d1cb; background: #fff;
           padding: 0 14px; height: 34px; cursor: pointer; color: var(--ink); white-space: nowrap;
@@ -68,26 +77,45 @@ enum WebPage {
         .status-text { font-size: 13px; color: var(--mut); margin-left: 6px; }
         .status-text.ok { color: var(--g7); font-weight: 600; }
         .status-text.bad { color: var(--red); font-weight: 600; }
-        .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; background: currentColor; margin-right: 6px; vertical-align: 1px; }
+        .dot {
+          display: inline-block; width: 8px; height: 8px; border-radius: 50%; background: currentColor;
+          margin-right: 6px; vertical-align: 1px;
+        }
         .tabs { display: inline-flex; background: #eaf0ec; border-radius: 9px; padding: 3px; }
         .tabs button {
           border: 0; background: transparent; padding: 0 16px; height: 30px; border-radius: 7px; font: inherit;
           font-size: 13.5px; cursor: pointer; color: var(--mut);
         }
-        .tabs button[aria-selected="true"] { background: #fff; color: var(--g8); font-weight: 700; box-shadow: 0 1px 2px rgba(0,0,0,.1); }
+        .tabs button[aria-selected="true"] {
+          background: #fff; color: var(--g8); font-weight: 700; box-shadow: 0 1px 2px rgba(0,0,0,.1);
+        }
         .tabs button:disabled { cursor: not-allowed; opacity: .6; }
         main.wrap { padding-top: 16px; padding-bottom: 20px; }
-        .card { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 14px 18px; margin-bottom: 14px; }
-        .card h2 { font-size: 15px; margin: 0 0 10px; display: flex; align-items: center; gap: 8px; color: #16241d; }
-        .card h2 .count { font-size: 12px; font-weight: 600; color: var(--mut); background: #eef2ef; border-radius: 999px; padding: 0 8px; }
+        .card {
+          background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 14px 18px;
+          margin-bottom: 14px;
+        }
+        .card h2 {
+          font-size: 15px; margin: 0 0 10px; display: flex; align-items: center; gap: 8px; color: #16241d;
+        }
+        .card h2 .count {
+          font-size: 12px; font-weight: 600; color: var(--mut); background: #eef2ef; border-radius: 999px;
+          padding: 0 8px;
+        }
         .card h2 .right { margin-left: auto; font-weight: 400; font-size: 12.5px; color: var(--mut); }
         .intro { padding: 22px 24px; }
         .intro h2 { font-size: 17px; }
-        .steps { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 16px; margin-top: 6px; }
-        .step { border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; background: var(--g0); }
+        .steps {
+          display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 16px; margin-top: 6px;
+        }
+        .step {
+          border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; background: var(--g0);
+        }
         .step b { display: block; color: var(--g8); margin-bottom: 4px; font-size: 14.5px; }
         .step p { margin: 0; color: #3c4a43; font-size: 13.5px; }
-        .grid-lender { display: grid; grid-template-columns: 350px minmax(0, 1fr); gap: 14px; align-items: start; }
+        .grid-lender {
+          display: grid; grid-template-columns: 350px minmax(0, 1fr); gap: 14px; align-items: start;
+        }
         .drop {
           display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 4px;
           border: 2px dashed #b3c6bb; border-radius: 10px; padding: 18px 12px; text-align: center; cursor: pointer;
@@ -98,14 +126,28 @@ enum WebPage {
         .drop .icon { font-size: 26px; line-height: 1; color: var(--g7); }
         .drop .big { font-size: 15px; color: var(--g8); font-weight: 700; }
         .drop .small { font-size: 12.5px; }
-        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; padding: 0; margin: -1px; }
-        .fileinfo { margin: 10px 0 0; font-size: 13px; display: flex; gap: 8px; align-items: baseline; min-height: 20px; }
-        .fileinfo .name { font-weight: 600; word-break: break-all; }
+        .visually-hidden {
+          position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+          clip-path: inset(50%); white-space: nowrap; border: 0; padding: 0; margin: -1px;
+        }
+        .fileinfo {
+          margin: 10px 0 0; font-size: 13px; display: flex; gap: 8px; align-items: baseline;
+          min-height: 20px;
+        }
+        .fileinfo .name {
+          font-weight: 600; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+        }
         .fileinfo .size { color: var(--mut); white-space: nowrap; }
         .fileinfo.empty { color: var(--mut); }
         .actions { display: flex; gap: 8px; margin-top: 10px; flex-wrap: wrap; }
-        .busy { margin-top: 10px; font-size: 13px; color: var(--g8); display: flex; align-items: center; gap: 8px; }
-        .spin { width: 14px; height: 14px; border: 2px solid #b7dcc3; border-top-color: var(--g7); border-radius: 50%; animation: spin .8s linear infinite; }
+        .busy {
+          margin-top: 10px; font-size: 13px; color: var(--g8); display: flex; align-items: center;
+          gap: 8px;
+        }
+        .spin {
+          width: 14px; height: 14px; border: 2px solid #b7dcc3; border-top-color: var(--g7);
+          border-radius: 50%; animation: spin .8s linear infinite;
+        }
         @keyframes spin { to { transform: rotate(360deg); } }
         .note { font-size: 12.5px; color: var(--mut); margin: 10px 0 0; }
         .mine { list-style: none; margin: 0; padding: 0; max-height: 260px; overflow: auto; }
@@ -117,16 +159,25 @@ enum WebPage {
         .mine .what { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
         .mine .pills { display: flex; gap: 4px; }
         .mine button:hover { background: var(--g0); }
-        .mine .when { grid-column: 1 / -1; font-size: 12px; color: var(--mut); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+        .mine .when {
+          grid-column: 1 / -1; font-size: 12px; color: var(--mut); white-space: nowrap; overflow: hidden;
+          text-overflow: ellipsis;
+        }
         .mine .when .mono { font-size: 11.5px; }
         .empty-note { color: var(--mut); font-size: 13px; margin: 4px 0; }
-        .pill { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px; font-weight: 700; line-height: 20px; white-space: nowrap; }
+        .pill {
+          display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px; font-weight: 700;
+          line-height: 20px; white-space: nowrap;
+        }
         .pill.accept { background: var(--g1); color: var(--g8); }
         .pill.reject { background: var(--red1); color: var(--red); }
         .pill.warn { background: var(--amb1); color: var(--amb); }
         .pill.info { background: var(--blue1); color: var(--blue); }
         .pill.grey { background: #eceff0; color: #4b5650; }
-        .banner { display: flex; align-items: center; gap: 20px; border-radius: 10px; padding: 12px 18px; margin-bottom: 12px; }
+        .banner {
+          display: flex; align-items: center; gap: 20px; border-radius: 10px; padding: 12px 18px;
+          margin-bottom: 12px;
+        }
         .banner.accept { background: var(--g1); border: 1px solid #a7e0b9; }
         .banner.reject { background: var(--red1); border: 1px solid #f6b8b1; }
         .banner .v { min-width: 150px; }
@@ -140,7 +191,9 @@ enum WebPage {
         .banner .desc .line1 { display: flex; gap: 8px; align-items: center; margin-bottom: 3px; }
         .banner .desc .pill { background: #fff; border: 1px solid currentColor; }
         .http { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; color: var(--mut); }
-        .kv { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px 18px; margin: 0 0 12px; }
+        .kv {
+          display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 8px 18px; margin: 0 0 12px;
+        }
         .kv > div { min-width: 0; }
         .kv dt { font-size: 12px; color: var(--mut); }
         .kv dd { margin: 0; font-size: 13.5px; overflow-wrap: anywhere; }
@@ -152,8 +205,13 @@ enum WebPage {
         .subhead { display: flex; align-items: center; gap: 10px; margin: 4px 0 8px; }
         .subhead h3 { font-size: 14px; margin: 0; }
         .filters { display: inline-flex; gap: 4px; }
-        .filters button { border: 1px solid var(--line); background: #fff; border-radius: 999px; font: inherit; font-size: 12.5px; padding: 1px 10px; cursor: pointer; color: var(--mut); }
-        .filters button[aria-pressed="true"] { border-color: var(--g7); color: var(--g8); background: var(--g0); font-weight: 600; }
+        .filters button {
+          border: 1px solid var(--line); background: #fff; border-radius: 999px; font: inherit;
+          font-size: 12.5px; padding: 1px 10px; cursor: pointer; color: var(--mut);
+        }
+        .filters button[aria-pressed="true"] {
+          border-color: var(--g7); color: var(--g8); background: var(--g0); font-weight: 600;
+        }
         .tablebox { overflow: auto; border: 1px solid var(--line); border-radius: 8px; }
         .findings-box { max-height: 340px; }
         .filings-box { max-height: 196px; }
@@ -173,7 +231,9 @@ enum WebPage {
         td.hint { color: #44524b; }
         tr.superseded td { color: #8a9690; }
         tr.superseded td .pill { opacity: .7; }
-        .rule { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; white-space: nowrap; }
+        .rule {
+          font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; white-space: nowrap;
+        }
         .caption { font-size: 12px; color: var(--mut); margin: 6px 2px 0; }
         .alert { border-radius: 10px; padding: 10px 14px; margin-bottom: 12px; font-size: 13.5px; }
         .alert-error { background: var(--red1); border: 1px solid #f6b8b1; color: #6e1a12; }
@@ -192,12 +252,20 @@ enum WebPage {
         #period { min-width: 120px; }
         #district { min-width: 150px; }
         .chips { display: flex; gap: 6px; flex-wrap: wrap; }
-        .chip { background: #eef3f0; border-radius: 999px; padding: 2px 10px; font-size: 12.5px; color: #34433b; white-space: nowrap; }
+        .chip {
+          background: #eef3f0; border-radius: 999px; padding: 0 10px; font-size: 12.5px; font-weight: 400;
+          color: #34433b; white-space: nowrap; line-height: 22px;
+        }
         .chip b { color: var(--g8); }
-        .downloads { display: flex; align-items: center; gap: 4px; margin-left: auto; }
-        .report-box { border: 1px solid var(--line); border-radius: 8px; overflow: hidden; background: #fff; }
+        .downloads { display: flex; align-items: center; gap: 4px; margin-left: auto; font-weight: 400; }
+        .toolnote { margin-left: auto; font-size: 12.5px; color: var(--mut); }
+        .report-box {
+          border: 1px solid var(--line); border-radius: 8px; overflow: hidden; background: #fff;
+        }
         #report { display: block; width: 100%; height: 640px; border: 0; background: #fff; }
-        .loading { display: flex; gap: 8px; align-items: center; color: var(--g8); font-size: 13px; padding: 6px 0; }
+        .loading {
+          display: flex; gap: 8px; align-items: center; color: var(--g8); font-size: 13px; padding: 6px 0;
+        }
         footer.foot { color: var(--mut); font-size: 12px; padding-bottom: 20px; display: flex; gap: 14px; }
         footer.foot a { color: var(--mut); }
         </style>
@@ -236,7 +304,7 @@ enum WebPage {
           </section>
           <section id="lender-view" hidden>
             <div id="lender-warning"></div>
-            <div class="grid-lender">
+            <div class="grid-lender" id="lender-main">
               <div>
                 <div class="card">
                   <h2 data-i18n="fileTitle"></h2>
@@ -268,6 +336,7 @@ enum WebPage {
           </section>
           <section id="staff-view" hidden>
             <div id="staff-warning"></div>
+            <div id="staff-main">
             <div class="card toolbar">
               <div class="group">
                 <label class="lbl" for="period" data-i18n="period"></label>
@@ -278,26 +347,28 @@ enum WebPage {
                 <select id="district"></select>
               </div>
               <button id="refresh" class="btn" type="button" data-i18n="refresh"></button>
-              <div id="chips" class="chips"></div>
-              <div class="downloads">
-                <span class="lbl" data-i18n="download"></span>
-                <button class="btn small" type="button" data-format="xlsx">Excel</button>
-                <button class="btn small" type="button" data-format="md">Markdown</button>
-                <button class="btn small" type="button" data-format="json">JSON</button>
-                <button class="btn small" type="button" data-format="html">HTML</button>
-              </div>
+              <span class="toolnote" data-i18n="filingsNote"></span>
             </div>
             <div id="staff-error"></div>
             <div class="card">
-              <h2><span data-i18n="filingsTitle"></span><span id="filings-count" class="count" hidden></span><span class="right" data-i18n="filingsNote"></span></h2>
+              <h2><span data-i18n="filingsTitle"></span><span id="chips" class="chips"></span></h2>
               <div id="filings"></div>
             </div>
             <div class="card">
-              <h2><span data-i18n="reportTitle"></span><span id="report-status" class="right"></span></h2>
+              <h2><span data-i18n="reportTitle"></span><span id="report-status" class="count" hidden></span>
+                <span class="downloads">
+                  <span class="lbl" data-i18n="download"></span>
+                  <button class="btn small" type="button" data-format="xlsx">Excel</button>
+                  <button class="btn small" type="button" data-format="md">Markdown</button>
+                  <button class="btn small" type="button" data-format="json">JSON</button>
+                  <button class="btn small" type="button" data-format="html">HTML</button>
+                </span></h2>
               <div id="report-message"></div>
               <div class="report-box" id="report-box" hidden>
-                <iframe id="report" title="report" sandbox="allow-same-origin" referrerpolicy="no-referrer" data-state="empty"></iframe>
+                <iframe id="report" title="report" sandbox="allow-same-origin" referrerpolicy="no-referrer"
+                  data-state="empty"></iframe>
               </div>
+            </div>
             </div>
           </section>
         </main>
@@ -364,13 +435,14 @@ enum WebPage {
               sev_error: "错误", sev_warning: "警告", sev_info: "提示",
               findingsCapped: "显示 {0} 条：每条规则只保留部分发现，错误数与警告数按全部计算。",
               copy: "复制", copied: "已复制", downloadReceipt: "下载回执 JSON",
-              period: "报告期", district: "区", districtDefault: "账户范围（区级账户即本区）", refresh: "刷新",
+              period: "报告期", district: "区", districtDefault: "本账户范围", refresh: "刷新",
               filingsTitle: "报送列表", filingsEmpty: "该报告期没有报送。",
-              filingsNote: "按机构列出；“区”只作用于报告",
+              filingsNote: "报送列表含全部机构；“区”只作用于报告，区级账户只能查看本区",
               c_lender: "机构", c_uscc: "统一社会信用代码", c_rev: "版本", c_verdict: "结论", c_status: "状态", c_loans: "贷款笔数",
               c_errors: "错误", c_warnings: "警告", c_received: "接收时间", c_receiptid: "回执编号", c_source: "来源",
               srcCli: "命令行导入", srcAccount: "账户 {0}",
-              chipFilings: "报送", chipLenders: "机构", chipSuperseded: "已取代", chipWarnings: "警告",
+              chipFilings: "报送 {0} 份", chipLenders: "机构 {0} 家", chipSuperseded: "已取代 {0} 份",
+              chipWarnings: "警告 {0} 条",
               reportTitle: "季度报告",
               reportLoading: "正在生成报告…",
               reportNone: "选择报告期后显示报告。",
@@ -381,10 +453,12 @@ enum WebPage {
               loading: "正在加载…",
               hint: "建议",
               e0: "无法连接服务器", h0: "检查网络连接，或确认服务仍在运行。",
-              e400: "请求有误", h400: "请确认所选文件是完整的 XML 披露文件。",
+              e400: "请求有误", h400: "请检查所选的报告期或区。", h400_file: "请确认所选文件是完整的 XML 披露文件。",
               e401: "令牌无效或已被吊销", h401: "请粘贴有效的令牌（glt_…）；令牌由管理员用 greenledger accounts add 生成。",
-              e403: "此账户无权执行该操作", h403: "报送文件中的机构代码（Lender@uscc）须与本账户一致；区级账户只能查看本区。",
-              e404: "未找到", h404: "",
+              e403: "此账户无权执行该操作", h403: "此账户的角色或范围不包含该请求。",
+              h403_file: "只有出借机构账户可以报送，且文件中的机构代码（Lender@uscc）须与本账户一致。",
+              h403_rollup: "区级账户只能查看本区的汇总与报告；出借机构账户不能查看汇总。",
+              e404: "未找到", h404: "", h404_rollup: "该范围内尚无任何报送。",
               e409: "版本冲突", h409: "同一机构、同一报告期的该版本已以不同内容入库：请提高 Header/@revision 后重新报送。",
               e413: "文件过大", h413: "超过服务器允许的上传大小（--max-upload-mb），请联系运维人员。",
               e503: "服务暂不可用", h503: "请稍后再试；如持续出现，请联系运维人员。",
@@ -401,8 +475,8 @@ enum WebPage {
               show: "Show", hide: "Hide", use: "Connect", forget: "Forget",
               tokenNone: "Not connected",
               tokenChecking: "Checking the token…",
-              tokenLender: "Connected · lender account",
-              tokenStaff: "Connected · district or city account",
+              tokenLender: "Connected · lender",
+              tokenStaff: "Connected · staff account",
               tokenBad: "The token was not accepted",
               tokenEmpty: "Paste a token first",
               tokenEmptyHelp: "Tokens start with glt_; an administrator creates them with greenledger accounts add.",
@@ -449,15 +523,16 @@ enum WebPage {
               sev_error: "error", sev_warning: "warning", sev_info: "info",
               findingsCapped: "{0} shown: only some findings are kept per rule; the error and warning counts are complete.",
               copy: "Copy", copied: "Copied", downloadReceipt: "Download receipt JSON",
-              period: "Period", district: "District", districtDefault: "Account scope (a district's own)",
+              period: "Period", district: "District", districtDefault: "Account's scope",
               refresh: "Refresh",
               filingsTitle: "Filings", filingsEmpty: "Nothing filed for this period.",
-              filingsNote: "All lenders; District applies to the report",
+              filingsNote: "The list holds every lender; District applies to the report (a district account: its own)",
               c_lender: "Lender", c_uscc: "USCC", c_rev: "Rev.", c_verdict: "Verdict", c_status: "Status", c_loans: "Loans",
               c_errors: "Errors", c_warnings: "Warnings", c_received: "Received", c_receiptid: "Receipt",
               c_source: "Source",
               srcCli: "CLI ingest", srcAccount: "account {0}",
-              chipFilings: "filings", chipLenders: "lenders", chipSuperseded: "superseded", chipWarnings: "warnings",
+              chipFilings: "{0} filings", chipLenders: "{0} lenders", chipSuperseded: "{0} superseded",
+              chipWarnings: "{0} warnings",
               reportTitle: "Quarterly report",
               reportLoading: "Building the report…",
               reportNone: "Pick a period to see its report.",
@@ -469,12 +544,15 @@ enum WebPage {
               loading: "Loading…",
               hint: "Hint",
               e0: "Cannot reach the server", h0: "Check the connection, or whether the service is still running.",
-              e400: "Bad request", h400: "Check that the file is a whole XML disclosure.",
+              e400: "Bad request", h400: "Check the period and district chosen.",
+              h400_file: "Check that the file is a whole XML disclosure.",
               e401: "Token not valid or revoked",
               h401: "Paste a valid token (glt_…); an administrator creates them with greenledger accounts add.",
               e403: "Not allowed for this account",
-              h403: "A filing's Lender@uscc must be this account's; a district account reads its own district only.",
-              e404: "Not found", h404: "",
+              h403: "This account's role or scope does not cover the request.",
+              h403_file: "Only a lender account files, and the filing's Lender@uscc must be this account's.",
+              h403_rollup: "A district account reads its own district's roll-ups and reports; a lender reads none.",
+              e404: "Not found", h404: "", h404_rollup: "Nothing has been filed in this scope yet.",
               e409: "Revision conflict",
               h409: "This revision of the lender's filing for the period is stored with other content: raise "
                 + "Header/@revision and file again.",
@@ -530,7 +608,25 @@ enum WebPage {
             }
             return e;
           }
-          function fill(id, ...kids) { const e = $(id); e.replaceChildren(); for (const k of kids.flat()) if (k) e.append(k); return e; }
+          function fill(id, ...kids) {
+            const e = $(id);
+            e.replaceChildren();
+            for (const k of kids.flat()) if (k) e.append(k);
+            return e;
+          }
+          /* Receipts no longer current: named by another's `supersedes`, or an accepted revision below the highest
+             accepted revision of the same lender and period (a lower revision stored after a higher one names none). */
+          function supersededIn(list) {
+            const out = new Set(list.map((f) => f && f.supersedes).filter(Boolean));
+            const accepted = list.filter((f) => f && f.verdict === "ACCEPT" && f.status !== "rejected");
+            const key = (f) => str(f.lender && f.lender.uscc) + "|" + str(f.period);
+            const top = new Map();
+            for (const f of accepted) {
+              top.set(key(f), Math.max(top.has(key(f)) ? top.get(key(f)) : -Infinity, Number(f.revision)));
+            }
+            for (const f of accepted) if (Number(f.revision) < top.get(key(f))) out.add(f.receipt);
+            return out;
+          }
           function str(v) { return v === null || v === undefined ? "" : String(v); }
           function num(n) {
             if (typeof n !== "number" || !isFinite(n)) return str(n);
@@ -605,16 +701,18 @@ enum WebPage {
           }
 
           /* A readable error: what happened (by HTTP status), the server's sentence and hint, what to do. */
-          function errorBox(r) {
+          function errorBox(r, context) {
             const known = [0, 400, 401, 403, 404, 409, 413, 503];
             const code = known.includes(r.status) ? String(r.status) : "Other";
             const e = r.error || { error: "", hint: "" };
+            const specific = "h" + code + "_" + (context || "");
+            const help = T[S.lang][specific] !== undefined ? t(specific) : t("h" + code);
             return el("div", { class: "alert alert-error", role: "alert" },
               el("div", { class: "alert-title" }, t("e" + code),
                 el("span", { class: "http" }, r.status > 0 ? "HTTP " + r.status : "")),
               e.error ? el("div", { class: "alert-msg" }, e.error) : null,
               e.hint ? el("div", { class: "alert-hint" }, t("hint") + ": " + e.hint) : null,
-              t("h" + code) ? el("div", { class: "alert-help" }, t("h" + code)) : null);
+              help ? el("div", { class: "alert-help" }, help) : null);
           }
           function warnBox(text) { return el("div", { class: "alert alert-warn" }, text); }
           function pillVerdict(v) {
@@ -697,6 +795,8 @@ enum WebPage {
             $("staff-view").hidden = !(connected && S.view === "staff");
             fill("lender-warning", S.role === "staff" ? warnBox(t("wrongLender")) : null);
             fill("staff-warning", S.role === "lender" ? warnBox(t("wrongStaff")) : null);
+            $("lender-main").hidden = S.role === "staff";
+            $("staff-main").hidden = S.role === "lender";
           }
 
           /* ---- Lender: the file, the upload, the receipt ---- */
@@ -704,7 +804,10 @@ enum WebPage {
             const info = $("file-info");
             info.replaceChildren();
             info.className = "fileinfo" + (S.file ? "" : " empty");
-            if (S.file) info.append(el("span", { class: "name" }, S.file.name), el("span", { class: "size" }, bytes(S.file.size)));
+            if (S.file) {
+              info.append(el("span", { class: "name", title: S.file.name }, S.file.name),
+                el("span", { class: "size" }, bytes(S.file.size)));
+            }
             else info.append(t("noFile"));
             $("upload").disabled = !S.file || !!S.busy;
             $("validate").disabled = !S.file || !!S.busy;
@@ -745,7 +848,7 @@ enum WebPage {
             } else if (kind === "validate" && r.ok && doc) {
               S.result = { kind: "validation", http: r.status, doc, file: file.name };
             } else {
-              S.result = { kind: "error", http: r.status, err: r, file: file.name };
+              S.result = { kind: "error", http: r.status, err: r, file: file.name, context: "file" };
             }
             S.filter = "all";
             renderResult();
@@ -783,7 +886,7 @@ enum WebPage {
             }
             if (R.kind === "error") {
               if (R.file) box.append(el("p", { class: "placeholder" }, t("k_file") + ": " + R.file));
-              box.append(errorBox(R.err));
+              box.append(errorBox(R.err, R.context));
               return;
             }
             const d = R.doc;
@@ -808,7 +911,9 @@ enum WebPage {
               el("span", { class: "sub mono" }, str(lender.uscc)));
             const idValue = isReceipt ? el("span", { class: "mono strong" }, str(d.receipt)) : t("noReceiptId");
             const copyId = isReceipt
-              ? el("button", { class: "btn small copy", type: "button", onclick: (ev) => copyText(str(d.receipt), ev.currentTarget) }, t("copy"))
+              ? el("button", {
+                class: "btn small copy", type: "button", onclick: (ev) => copyText(str(d.receipt), ev.currentTarget)
+              }, t("copy"))
               : null;
             const receiptItem = el("div", { class: "wide" }, el("dt", null, t("k_receipt")),
               el("dd", null, el("span", { id: "receipt-id" }, idValue), copyId));
@@ -844,7 +949,8 @@ enum WebPage {
             const errors = findings.filter((f) => f && f.severity === "error").length;
             const warnings = findings.filter((f) => f && f.severity === "warning").length;
             const filters = el("div", { class: "filters" });
-            for (const [key, label, n] of [["all", "fAll", findings.length], ["error", "fErr", errors], ["warning", "fWarn", warnings]]) {
+            const choices = [["all", "fAll", findings.length], ["error", "fErr", errors], ["warning", "fWarn", warnings]];
+            for (const [key, label, n] of choices) {
               filters.append(el("button", {
                 type: "button", "aria-pressed": String(S.filter === key),
                 onclick: () => { S.filter = key; renderResult(); }
@@ -891,7 +997,7 @@ enum WebPage {
             if (!S.mine) { fill("my-filings", el("p", { class: "empty-note" }, t("loading"))); return; }
             count.textContent = String(S.mine.length);
             if (!S.mine.length) { fill("my-filings", el("p", { class: "empty-note" }, t("mineEmpty"))); return; }
-            const superseded = new Set(S.mine.map((f) => f.supersedes).filter(Boolean));
+            const superseded = supersededIn(S.mine);
             const sorted = [...S.mine].sort((a, b) => str(b.received_at).localeCompare(str(a.received_at)));
             const list = el("ul", { class: "mine" });
             for (const f of sorted) {
@@ -903,8 +1009,8 @@ enum WebPage {
                   " · " + t("k_revision") + " " + str(f.revision)),
                 el("span", { class: "pills" }, pillStatus(str(f.status), superseded.has(f.receipt)),
                   pillVerdict(str(f.verdict))),
-                el("span", { class: "when" }, el("span", { class: "mono" }, str(f.receipt)),
-                  " · " + when(f.received_at)))));
+                el("span", { class: "when" }, when(f.received_at) + " · ",
+                  el("span", { class: "mono" }, str(f.receipt))))));
             }
             fill("my-filings", list);
           }
@@ -918,13 +1024,15 @@ enum WebPage {
             period.disabled = !S.periods.length;
             const district = $("district");
             district.replaceChildren(el("option", { value: "" }, t("districtDefault")));
-            for (const [code, zh, en] of DISTRICTS) district.append(el("option", { value: code }, code + " " + (S.lang === "zh" ? zh : en)));
+            for (const [code, zh, en] of DISTRICTS) {
+              district.append(el("option", { value: code }, code + " " + (S.lang === "zh" ? zh : en)));
+            }
             district.value = S.district;
             for (const b of document.querySelectorAll(".downloads button")) b.disabled = !S.period;
           }
           async function loadPeriods() {
             const r = await api("GET", "/v1/filings");
-            if (!r.ok) { fill("staff-error", errorBox(r)); return false; }
+            if (!r.ok) { fill("staff-error", errorBox(r, "rollup")); return false; }
             fill("staff-error");
             S.periods = periodsOf(Array.isArray(r.body.filings) ? r.body.filings : []);
             if (!S.periods.includes(S.period)) S.period = S.periods[0] || null;
@@ -944,18 +1052,21 @@ enum WebPage {
             renderList();
           }
           function renderList() {
-            const count = $("filings-count");
             const chips = $("chips");
             chips.replaceChildren();
-            count.hidden = !S.list;
             if (!S.period) { fill("filings", el("p", { class: "empty-note" }, t("noPeriods"))); return; }
-            if (S.listErr) { fill("filings", errorBox(S.listErr)); return; }
-            if (!S.list) { fill("filings", el("div", { class: "loading" }, el("span", { class: "spin" }), t("loading"))); return; }
-            count.textContent = String(S.list.length);
-            const superseded = new Set(S.list.map((f) => f.supersedes).filter(Boolean));
+            if (S.listErr) { fill("filings", errorBox(S.listErr, "rollup")); return; }
+            if (!S.list) {
+              fill("filings", el("div", { class: "loading" }, el("span", { class: "spin" }), t("loading")));
+              return;
+            }
+            const superseded = supersededIn(S.list);
             const lenders = new Set(S.list.map((f) => f.lender && f.lender.uscc));
             const warnings = S.list.reduce((n, f) => n + (Number(f.warnings) || 0), 0);
-            const chip = (n, key) => el("span", { class: "chip" }, el("b", null, num(n)), " " + t(key));
+            const chip = (n, key) => {
+              const [before, after] = t(key).split("{0}");
+              return el("span", { class: "chip" }, before, el("b", null, num(n)), after);
+            };
             chips.append(chip(S.list.length, "chipFilings"), chip(lenders.size, "chipLenders"),
               chip(superseded.size, "chipSuperseded"), chip(warnings, "chipWarnings"));
             if (!S.list.length) { fill("filings", el("p", { class: "empty-note" }, t("filingsEmpty"))); return; }
@@ -975,8 +1086,10 @@ enum WebPage {
                 el("td", { class: "num" }, num(f.loans)),
                 el("td", { class: "num" }, num(f.errors)),
                 el("td", { class: "num" }, num(f.warnings)),
-                el("td", { class: "nowrap", title: str(f.received_at) }, when(f.received_at)),
-                el("td", { class: "nowrap" }, f.account === "cli" ? t("srcCli") : t("srcAccount", str(f.account))),
+                el("td", {
+                  class: "nowrap",
+                  title: str(f.received_at) + " · " + (f.account === "cli" ? t("srcCli") : t("srcAccount", str(f.account)))
+                }, when(f.received_at)),
                 el("td", { class: "mono nowrap small" }, str(f.receipt))));
             }
             fill("filings", el("div", { class: "tablebox filings-box" }, el("table", null,
@@ -985,7 +1098,7 @@ enum WebPage {
                 el("th", null, t("c_verdict")),
                 el("th", null, t("c_status")), el("th", { class: "num" }, t("c_loans")),
                 el("th", { class: "num" }, t("c_errors")), el("th", { class: "num" }, t("c_warnings")),
-                el("th", null, t("c_received")), el("th", null, t("c_source")), el("th", null, t("c_receiptid")))),
+                el("th", null, t("c_received")), el("th", null, t("c_receiptid")))),
               body)));
           }
           function reportPath(format) {
@@ -1020,7 +1133,7 @@ enum WebPage {
           function renderReport() {
             const frame = $("report");
             const status = $("report-status");
-            status.replaceChildren();
+            status.hidden = S.report !== "ok";
             $("report-box").hidden = S.report !== "ok";
             if (S.report !== "ok") {
               frame.dataset.state = "empty";
@@ -1028,11 +1141,13 @@ enum WebPage {
             }
             if (S.report === "loading") {
               fill("report-message", el("div", { class: "loading" }, el("span", { class: "spin" }), t("reportLoading")));
-            } else if (S.report === "error") fill("report-message", errorBox(S.reportErr));
-            else if (S.report === "idle") fill("report-message", el("p", { class: "empty-note" }, S.period ? t("reportNone") : t("noPeriods")));
+            } else if (S.report === "error") fill("report-message", errorBox(S.reportErr, "rollup"));
+            else if (S.report === "idle") {
+              fill("report-message", el("p", { class: "empty-note" }, S.period ? t("reportNone") : t("noPeriods")));
+            }
             else {
               fill("report-message");
-              status.append(S.period + (S.district ? " · " + S.district : ""));
+              status.textContent = str(frame.dataset.period) + (frame.dataset.district ? " · " + frame.dataset.district : "");
             }
           }
           function fitReport() {
@@ -1046,10 +1161,11 @@ enum WebPage {
           async function downloadReport(format) {
             if (!S.period) return;
             const r = await api("GET", reportPath(format), { as: "blob", accept: "*/*" });
-            if (!r.ok) { fill("staff-error", errorBox(r)); return; }
+            if (!r.ok) { fill("staff-error", errorBox(r, "rollup")); return; }
             fill("staff-error");
             const ext = { html: "html", md: "md", xlsx: "xlsx", json: "json" }[format];
-            saveBlob(r.body, "greenledger-report-" + S.period + (S.district ? "-" + S.district : "") + "-" + S.lang + "." + ext);
+            const scope = S.district ? "-" + S.district : "";
+            saveBlob(r.body, "greenledger-report-" + S.period + scope + "-" + S.lang + "." + ext);
           }
           function loadStaff() {
             renderStaffControls();
@@ -1059,7 +1175,8 @@ enum WebPage {
 
           /* ---- Connecting: check the token, learn the role from the answers ---- */
           function resetData() {
-            S.role = null; S.view = null; S.result = null; S.mine = null; S.mineErr = null;
+            S.role = null; S.view = null; S.result = null; S.mine = null; S.mineErr = null; S.filter = "all";
+            if (!S.busy) { S.file = null; $("file").value = ""; }
             S.periods = []; S.period = null; S.list = null; S.listErr = null; S.report = "idle"; S.reportErr = null;
             S.district = "";
             S.listSeq++; S.reportSeq++; S.mineSeq++;
@@ -1093,12 +1210,16 @@ enum WebPage {
             if (S.token !== value) return;
             if (probe.status === 401) { S.conn = "bad"; S.connErr = probe; renderAll(); return; }
             S.conn = "ok";
-            S.role = probe.status === 403 ? "lender" : "staff";
-            S.view = S.role;
+            S.role = probe.status === 403 ? "lender" : probe.ok || probe.status === 404 ? "staff" : "unknown";
+            S.view = S.role === "staff" ? "staff" : "lender";
             if (S.role === "lender") {
               S.mine = filings;
               S.period = null;
               renderAll();
+            } else if (S.role === "unknown") {
+              S.period = null;
+              renderAll();
+              loadMine();
             } else {
               S.periods = periods;
               renderAll();
@@ -1121,8 +1242,10 @@ enum WebPage {
             if (S.conn !== "ok" || S.view === view) return;
             S.view = view;
             renderSession();
-            if (view === "lender" && !S.mine && !S.mineErr) { renderMine(); loadMine(); }
-            if (view === "staff" && !S.periods.length) loadPeriods().then((ok) => { if (ok) loadStaff(); else renderList(); });
+            if (view === "lender" && S.role !== "staff" && !S.mine && !S.mineErr) { renderMine(); loadMine(); }
+            if (view === "staff" && S.role !== "lender" && !S.periods.length) {
+              loadPeriods().then((ok) => { if (ok) loadStaff(); else renderList(); });
+            }
           }
           function setLanguage(lang) {
             if (S.lang === lang) return;
