@@ -627,6 +627,7 @@ enum OpenAPIDocument {
                     - received_at
                     - account
                     - supersedes
+                    - superseded_by
                   properties:
                     schema:
                       const: \#(Receipt.schema)
@@ -674,6 +675,14 @@ enum OpenAPIDocument {
                       description: The account that filed it (`cli` for `greenledger ingest`).
                     supersedes:
                       description: The receipt of the lower revision this filing superseded, if any.
+                      oneOf:
+                        - $ref: "#/components/schemas/ReceiptID"
+                        - type: "null"
+                    superseded_by:
+                      description: >-
+                        The receipt of the highest stored revision of the same lender and period above this
+                        one, which replaces it in roll-ups (whichever was filed first); null when this one
+                        counts or was not stored.
                       oneOf:
                         - $ref: "#/components/schemas/ReceiptID"
                         - type: "null"

@@ -50,12 +50,15 @@ public struct FilingArchive: Sendable {
     }
 }
 
-/// One filing being written into the archive: ``write(_:)`` as chunks arrive, then ``commit(sha256:)`` or
-/// ``discard()``. Used by one task at a time.
+/// One filing being written into the archive: ``write(_:)`` as chunks arrive, ``finishWriting()``, then
+/// ``commit(sha256:)`` or ``discard()`` (also on deinit, so a filing never committed leaves nothing behind).
+/// Used by one task at a time.
 final class ArchiveWriter: @unchecked Sendable {
     let archive: FilingArchive
     private var descriptor: Int32
     let temporary: String
+    /// Whether the temporary was moved into place or removed: nothing is left to clean up.
+    private var settled = false
 
     init(archive: FilingArchive, descriptor: Int32, temporary: String) {
         self.archive = archive
@@ -73,11 +76,20 @@ final class ArchiveWriter: @unchecked Sendable {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw StoreError(
-                    "\(archive.directory): cannot write to the archive: \(String(cString: strerror(errno)))")
+                throw Self.failure(archive.directory, "cannot write to the archive")
             }
             offset += written
         }
+    }
+
+    /// The upload is complete: its bytes are flushed to disk and the file closed (it stays a temporary
+    /// until ``commit(sha256:)``), so that many prepared filings hold no descriptors.
+    func finishWriting() throws {
+        guard descriptor >= 0 else { return }
+        guard fsync(descriptor) == 0 else {
+            throw Self.failure(archive.directory, "cannot write to the archive")
+        }
+        close()
     }
 
     /// Moves the complete filing to its place; returns whether it was new (false: the same bytes were
@@ -86,30 +98,25 @@ final class ArchiveWriter: @unchecked Sendable {
         guard let target = archive.path(sha256: sha256) else {
             throw StoreError("\(archive.directory): '\(sha256)' is not a content hash")
         }
-        guard fsync(descriptor) == 0 else {
-            throw StoreError(
-                "\(archive.directory): cannot write to the archive: \(String(cString: strerror(errno)))")
-        }
-        close()
+        try finishWriting()
         let folder = (target as NSString).deletingLastPathComponent
         if mkdir(folder, 0o750) != 0 && errno != EEXIST {
-            throw StoreError(
-                "\(folder): cannot create the archive folder: \(String(cString: strerror(errno)))")
+            throw Self.failure(folder, "cannot create the archive folder")
         }
         if access(target, F_OK) == 0 {
-            unlink(temporary)
+            discard()
             return false
         }
-        guard rename(temporary, target) == 0 else {
-            throw StoreError("\(target): cannot archive the filing: \(String(cString: strerror(errno)))")
-        }
+        guard rename(temporary, target) == 0 else { throw Self.failure(target, "cannot archive the filing") }
+        settled = true
         return true
     }
 
-    /// Removes the partial file (an upload that broke off, was refused or was too large).
+    /// Removes the temporary file (an upload that broke off, was refused or too large, or never committed).
     func discard() {
-        if descriptor >= 0 {
-            close()
+        close()
+        if !settled {
+            settled = true
             unlink(temporary)
         }
     }
@@ -119,5 +126,9 @@ final class ArchiveWriter: @unchecked Sendable {
             _ = Glibc.close(descriptor)
             descriptor = -1
         }
+    }
+
+    private static func failure(_ path: String, _ what: String) -> StoreError {
+        StoreError("\(path): \(what): \(String(cString: strerror(errno)))")
     }
 }

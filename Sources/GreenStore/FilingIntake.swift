@@ -19,6 +19,29 @@ public enum IntakeResult: Hashable, Sendable {
     case conflict(String)
 }
 
+/// A filing read, hashed, archived to a temporary file and validated, not yet stored
+/// (``FilingIntake/prepare(_:name:)``). Commit it or let it go: an uncommitted one leaves nothing behind.
+public final class PreparedFiling: Sendable {
+    public let name: String
+    public let report: ValidationReport
+    public let figures: FilingFigures
+    public let sha256: String
+    public let bytes: Int
+    let writer: ArchiveWriter?
+
+    init(
+        name: String, report: ValidationReport, figures: FilingFigures, sha256: String, bytes: Int,
+        writer: ArchiveWriter?
+    ) {
+        self.name = name
+        self.report = report
+        self.figures = figures
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.writer = writer
+    }
+}
+
 /// An upload the intake refuses before validating it; `description` is the sentence shown.
 public struct IntakeError: Error, Hashable, Sendable, CustomStringConvertible {
     public let description: String
@@ -77,15 +100,7 @@ public final class FilingIntake: Sendable {
     public func receive<Body: AsyncSequence>(
         _ body: Body, name: String, actor: Actor, at now: Date = Date()
     ) async throws -> IntakeResult where Body.Element == [UInt8] {
-        await slots.acquire()
-        do {
-            let result = try await receiveInSlot(body, name: name, actor: actor, at: now)
-            await slots.release()
-            return result
-        } catch {
-            await slots.release()
-            throw error
-        }
+        try commit(try await prepare(body, name: name), actor: actor, at: now)
     }
 
     /// Validates one filing arriving as `body`; nothing is stored or archived.
@@ -102,15 +117,37 @@ public final class FilingIntake: Sendable {
         }
     }
 
-    private func receiveInSlot<Body: AsyncSequence>(
-        _ body: Body, name: String, actor: Actor, at now: Date
-    ) async throws -> IntakeResult where Body.Element == [UInt8] {
-        let writer = try archive?.begin()
-        let (report, figures, bytes) = try await pass(body, name: name, writer: writer)
-        guard let figures, let sha256 = report.sha256 else {
-            writer?.discard()
-            throw IntakeError.broken("no content hash was computed")
+    /// Reads, hashes, archives (to a temporary file) and validates one filing arriving as `body`, in a
+    /// validation slot; nothing is stored until ``commit(_:actor:at:)``. `ingest` prepares files in parallel
+    /// and commits them in the order given, so that its filing ids and messages do not depend on timing.
+    public func prepare<Body: AsyncSequence>(_ body: Body, name: String) async throws -> PreparedFiling
+    where Body.Element == [UInt8] {
+        await slots.acquire()
+        do {
+            let writer = try archive?.begin()
+            let (report, figures, bytes) = try await pass(body, name: name, writer: writer)
+            try writer?.finishWriting()
+            await slots.release()
+            guard let figures, let sha256 = report.sha256 else {
+                writer?.discard()
+                throw IntakeError.broken("no content hash was computed")
+            }
+            return PreparedFiling(
+                name: name, report: report, figures: figures, sha256: sha256, bytes: bytes, writer: writer)
+        } catch {
+            await slots.release()
+            throw error
         }
+    }
+
+    /// Stores a prepared filing on behalf of `actor`: the figures (when accepted), the receipt and the audit
+    /// event in one transaction, the archived bytes moved into place; a filing for another lender than the
+    /// actor's is refused (audited, nothing kept).
+    public func commit(_ prepared: PreparedFiling, actor: Actor, at now: Date = Date()) throws -> IntakeResult
+    {
+        let (name, report, figures, sha256, writer) = (
+            prepared.name, prepared.report, prepared.figures, prepared.sha256, prepared.writer
+        )
         let receivedAt = Timestamp.text(now)
         if let uscc = actor.uscc, !figures.lenderUSCC.isEmpty, figures.lenderUSCC != uscc {
             writer?.discard()
@@ -127,7 +164,7 @@ public final class FilingIntake: Sendable {
             receipt: Receipt.newID(), status: figures.accepted ? .stored : .rejected,
             verdict: figures.accepted ? .accept : .reject,
             lender: .init(uscc: figures.lenderUSCC, name: figures.lenderName), period: figures.period,
-            revision: figures.revision, sha256: sha256, bytes: bytes, loans: report.loanCount,
+            revision: figures.revision, sha256: sha256, bytes: prepared.bytes, loans: report.loanCount,
             errors: report.errorCount, warnings: report.warningCount, receivedAt: receivedAt,
             account: actor.id,
             supersedes: nil, findings: report.diagnostics.map(Receipt.Finding.init))
@@ -240,7 +277,9 @@ extension FilingStore {
                     bytes: receipt.bytes, loans: receipt.loans, errors: receipt.errors,
                     warnings: receipt.warnings,
                     receivedAt: receipt.receivedAt, account: receipt.account, supersedes: superseded,
-                    findings: receipt.findings)
+                    supersededBy: try supersededBy.flatMap {
+                        try receiptID(lender: figures.lenderUSCC, period: period, revision: $0, db)
+                    }, findings: receipt.findings)
                 try insertReceipt(stored, filingID: id, archived: archived, db)
                 try appendAudit(
                     event(

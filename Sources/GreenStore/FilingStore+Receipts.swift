@@ -7,11 +7,20 @@ extension FilingStore {
     public func receipt(_ id: String) throws -> Receipt? {
         guard id.utf8.count <= 64 else { return nil }
         return try read("the receipts") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM receipt WHERE id = ?", arguments: [id]).map {
-                try receipt($0, findings: true)
-            }
+            try Row.fetchOne(
+                db, sql: "SELECT *, \(Self.supersededBy) FROM receipt WHERE id = ?", arguments: [id]
+            ).map { try receipt($0, findings: true) }
         }
     }
+
+    /// The `superseded_by` column of a receipt row: the highest stored revision above it, if it was stored.
+    static let supersededBy = """
+        (SELECT higher.id FROM receipt AS higher
+         WHERE receipt.filing_id IS NOT NULL AND higher.filing_id IS NOT NULL
+           AND higher.lender_uscc = receipt.lender_uscc AND higher.period = receipt.period
+           AND higher.revision > receipt.revision
+         ORDER BY higher.revision DESC LIMIT 1) AS superseded_by
+        """
 
     /// Every receipt (without findings), optionally of one period and of one lender, in the order received.
     public func receipts(period: String? = nil, lenderUSCC: String? = nil) throws -> [Receipt] {
@@ -28,7 +37,7 @@ extension FilingStore {
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         return try read("the receipts") { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM receipt\(filter) ORDER BY received_at, rowid",
+                db, sql: "SELECT *, \(Self.supersededBy) FROM receipt\(filter) ORDER BY received_at, rowid",
                 arguments: StatementArguments(arguments)
             ).map { try receipt($0, findings: false) }
         }
@@ -61,7 +70,9 @@ extension FilingStore {
 
     /// The receipt of a stored filing, or nil (stored by `ingest` before receipts existed).
     func receipt(ofFiling id: Int64, _ db: Database) throws -> Receipt? {
-        try Row.fetchOne(db, sql: "SELECT * FROM receipt WHERE filing_id = ?", arguments: [id]).map {
+        try Row.fetchOne(
+            db, sql: "SELECT *, \(Self.supersededBy) FROM receipt WHERE filing_id = ?", arguments: [id]
+        ).map {
             try receipt($0, findings: true)
         }
     }
@@ -107,6 +118,7 @@ extension FilingStore {
             loans: try value("loans"), errors: try value("errors"), warnings: try value("warnings"),
             receivedAt: try value("received_at"), account: try value("account"),
             supersedes: row["supersedes"],
+            supersededBy: row.hasColumn("superseded_by") ? (row["superseded_by"] as String?) : nil,
             findings: decoded)
     }
 }

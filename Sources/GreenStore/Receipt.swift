@@ -73,8 +73,11 @@ public struct Receipt: Hashable, Sendable, Codable {
     public let receivedAt: String
     /// The account that filed it (`cli` for `greenledger ingest`).
     public let account: String
-    /// The receipt of the lower revision this filing superseded, if any.
+    /// The receipt of the lower revision this filing superseded when it was stored, if any.
     public let supersedes: String?
+    /// The receipt of the highest stored revision above this one (same lender and period), which replaces it
+    /// in roll-ups whichever was filed first; nil when this one counts or was not stored. Found when read.
+    public var supersededBy: String?
     /// Every finding kept (at most the reader's stored findings per rule; `errors` and `warnings` count all).
     /// Nil in lists of filings.
     public var findings: [Finding]?
@@ -82,7 +85,7 @@ public struct Receipt: Hashable, Sendable, Codable {
     public init(
         receipt: String, status: Status, verdict: Verdict, lender: Lender, period: String?, revision: Int,
         sha256: String, bytes: Int, loans: Int, errors: Int, warnings: Int, receivedAt: String,
-        account: String, supersedes: String?, findings: [Finding]?
+        account: String, supersedes: String?, supersededBy: String? = nil, findings: [Finding]?
     ) {
         self.receipt = receipt
         self.status = status
@@ -98,6 +101,7 @@ public struct Receipt: Hashable, Sendable, Codable {
         self.receivedAt = receivedAt
         self.account = account
         self.supersedes = supersedes
+        self.supersededBy = supersededBy
         self.findings = findings
     }
 
@@ -105,6 +109,7 @@ public struct Receipt: Hashable, Sendable, Codable {
         case schema, receipt, status, verdict, lender, period, revision, sha256, bytes, loans, errors
         case warnings, account, supersedes, findings
         case receivedAt = "received_at"
+        case supersededBy = "superseded_by"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -124,6 +129,7 @@ public struct Receipt: Hashable, Sendable, Codable {
         try container.encode(receivedAt, forKey: .receivedAt)
         try container.encode(account, forKey: .account)
         try container.encode(supersedes, forKey: .supersedes)
+        try container.encode(supersededBy, forKey: .supersededBy)
         try container.encodeIfPresent(findings, forKey: .findings)
     }
 

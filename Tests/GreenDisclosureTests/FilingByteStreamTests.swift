@@ -5,7 +5,8 @@ import Testing
 
 /// Uploads reach the reader through a bounded stream: the verdict and hash equal a read of the file.
 @Suite struct FilingByteStreamTests {
-    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Samples/2026-Q3/pengcheng-microcredit.xml")
 
     /// Runs the reader on a thread of its own over `stream`, as the intake does.
@@ -17,7 +18,9 @@ import Testing
                 var options = ReaderOptions()
                 options.computeSHA256 = hash
                 continuation.resume(
-                    returning: Result { try DisclosureReader.validate(.stream(stream, name: "upload"), options: options) })
+                    returning: Result {
+                        try DisclosureReader.validate(.stream(stream, name: "upload"), options: options)
+                    })
             }
             thread.start()
         }

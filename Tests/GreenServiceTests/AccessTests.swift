@@ -11,7 +11,8 @@ import Testing
 /// Every route against every role, in process (Hummingbird's router test client): 401 without a token,
 /// 403 outside the role's scope, 404 for another lender's receipt, as `filing-service-v1` says.
 @Suite struct AccessTests {
-    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Samples")
 
     /// A service over a new store holding the 2026-Q3 samples but one lender's, with an account per role.
@@ -23,8 +24,10 @@ import Testing
     }
 
     static func fixture() async throws -> Fixture {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("access-\(UUID().uuidString)")
-            .path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "access-\(UUID().uuidString)"
+        )
+        .path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try FilingStore(path: directory + "/history.sqlite")
         let intake = FilingIntake(
@@ -32,9 +35,10 @@ import Testing
             factors: EstimationFactors(grid: Taxonomy.standard.defaultGridFactor), maximumBytes: 1 << 20)
         let own = "2026-Q3/example-rural-commercial-bank.xml"
         var otherReceipt = ""
-        for file in try FileManager.default.contentsOfDirectory(atPath: samples.appendingPathComponent("2026-Q3").path)
-            .sorted() where "2026-Q3/\(file)" != own
-        {
+        for file in try FileManager.default.contentsOfDirectory(
+            atPath: samples.appendingPathComponent("2026-Q3").path
+        )
+        .sorted() where "2026-Q3/\(file)" != own {
             let result = try await intake.receive(
                 FileChunks(path: samples.appendingPathComponent("2026-Q3/\(file)").path), name: file,
                 actor: .commandLine)
@@ -64,7 +68,8 @@ import Testing
     /// The status each role gets, in the order of ``roles``.
     static func expect(
         _ client: some TestClientProtocol, _ fixture: Fixture, _ method: HTTPRequest.Method, _ uri: String,
-        body: [UInt8]? = nil, _ statuses: [HTTPResponse.Status], sourceLocation: Testing.SourceLocation = #_sourceLocation
+        body: [UInt8]? = nil, _ statuses: [HTTPResponse.Status],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) async throws {
         for (role, status) in zip(roles, statuses) {
             var headers: HTTPFields = [:]
@@ -75,8 +80,11 @@ import Testing
                 response.status == status, "\(method) \(uri) as \(role)", sourceLocation: sourceLocation)
             if response.status.code >= 400 {
                 // Every refusal is {"error": …, "hint": …}.
-                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: String]
-                #expect(object?["error"]?.isEmpty == false, "\(method) \(uri) as \(role)", sourceLocation: sourceLocation)
+                let object =
+                    try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: String]
+                #expect(
+                    object?["error"]?.isEmpty == false, "\(method) \(uri) as \(role)",
+                    sourceLocation: sourceLocation)
             }
         }
     }
@@ -106,7 +114,8 @@ import Testing
                 client, fixture, .get, "/v1/filings/GLR-000000000000000000000000",
                 [.unauthorized, .notFound, .forbidden, .notFound, .notFound])
             try await Self.expect(
-                client, fixture, .get, "/v1/aggregate?period=2026-Q3", [.unauthorized, .forbidden, .ok, .ok, .ok])
+                client, fixture, .get, "/v1/aggregate?period=2026-Q3",
+                [.unauthorized, .forbidden, .ok, .ok, .ok])
             try await Self.expect(
                 client, fixture, .get, "/v1/aggregate?period=2026-Q3&district=440303",
                 [.unauthorized, .forbidden, .forbidden, .ok, .ok])
@@ -125,12 +134,15 @@ import Testing
             let lender: HTTPFields = [.authorization: "Bearer \(fixture.tokens["lender"]!)"]
             let city: HTTPFields = [.authorization: "Bearer \(fixture.tokens["city"]!)"]
             let filed = try await client.execute(
-                uri: "/v1/filings", method: .post, headers: lender, body: ByteBuffer(bytes: fixture.ownFiling))
+                uri: "/v1/filings", method: .post, headers: lender, body: ByteBuffer(bytes: fixture.ownFiling)
+            )
             #expect(filed.status == .created)
-            let own = try await client.execute(uri: "/v1/filings?period=2026-Q3", method: .get, headers: lender)
+            let own = try await client.execute(
+                uri: "/v1/filings?period=2026-Q3", method: .get, headers: lender)
             let all = try await client.execute(uri: "/v1/filings?period=2026-Q3", method: .get, headers: city)
             func receipts(_ response: TestResponse) throws -> [String] {
-                let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let object =
+                    try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 #expect(object?["schema"] as? String == "greenledger-filings/1")
                 return (object?["filings"] as? [[String: Any]] ?? []).compactMap { $0["receipt"] as? String }
             }

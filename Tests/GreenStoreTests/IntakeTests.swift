@@ -13,15 +13,18 @@ import Testing
 
     /// A fresh store and archive in a temporary directory.
     static func intake(maximumBytes: Int? = nil, concurrency: Int = 2) throws -> (FilingIntake, String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("intake-\(UUID().uuidString)")
-            .path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "intake-\(UUID().uuidString)"
+        )
+        .path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try FilingStore(path: directory + "/history.sqlite")
         let archive = try FilingArchive(directory: directory + "/archive")
         return (
             FilingIntake(
                 store: store, archive: archive,
-                factors: EstimationFactors(grid: Taxonomy.standard.defaultGridFactor), maximumBytes: maximumBytes,
+                factors: EstimationFactors(grid: Taxonomy.standard.defaultGridFactor),
+                maximumBytes: maximumBytes,
                 concurrency: concurrency),
             directory
         )
@@ -59,7 +62,8 @@ import Testing
         let (intake, _) = try Self.intake()
         let bytes = try Self.bytes("2026-Q3/pengcheng-microcredit.xml")
         let result = try await intake.receive(
-            Self.chunks(bytes), name: "upload", actor: Self.lender(bytes), at: Date(timeIntervalSince1970: 1_790_000_000))
+            Self.chunks(bytes), name: "upload", actor: Self.lender(bytes),
+            at: Date(timeIntervalSince1970: 1_790_000_000))
         guard case .stored(let receipt, let filing, [], nil) = result else {
             Issue.record("expected stored, got \(result)")
             return
@@ -73,7 +77,8 @@ import Testing
         let stored = try intake.store.filings()
         #expect(stored.map(\.id) == [filing])
         let direct = FilingFigures(
-            try FilingSummarizer.summarize(.file(path: Self.samples.appendingPathComponent("2026-Q3/pengcheng-microcredit.xml").path)))
+            try FilingSummarizer.summarize(
+                .file(path: Self.samples.appendingPathComponent("2026-Q3/pengcheng-microcredit.xml").path)))
         #expect(stored[0].figures.totalFen == direct.totalFen)
         #expect(stored[0].figures.numeratorsFen == direct.numeratorsFen)
         #expect(stored[0].figures.sha256 == direct.sha256)
@@ -92,7 +97,9 @@ import Testing
         let (intake, _) = try Self.intake()
         let bytes = try Self.bytes("2026-Q3/longgang-village-bank.xml")
         let actor = Self.lender(bytes)
-        guard case .stored(let first, let filing, _, _) = try await intake.receive(Self.chunks(bytes), name: "a", actor: actor)
+        guard
+            case .stored(let first, let filing, _, _) = try await intake.receive(
+                Self.chunks(bytes), name: "a", actor: actor)
         else {
             Issue.record("expected stored")
             return
@@ -117,9 +124,13 @@ import Testing
         }
         #expect(receipt.verdict == .reject && receipt.errors > 0)
         let findings = try #require(receipt.findings)
-        #expect(findings.contains { $0.rule == "GL-REC-001" && $0.severity == "error" && $0.line > 1 && $0.column > 0 })
+        #expect(
+            findings.contains {
+                $0.rule == "GL-REC-001" && $0.severity == "error" && $0.line > 1 && $0.column > 0
+            })
         // The same findings as `greenledger validate` of the file.
-        let validated = try DisclosureReader.validate(.file(path: Self.samples.appendingPathComponent("invalid/GL-REC-001-total.xml").path))
+        let validated = try DisclosureReader.validate(
+            .file(path: Self.samples.appendingPathComponent("invalid/GL-REC-001-total.xml").path))
         #expect(findings.map(\.rule) == validated.diagnostics.map(\.ruleID))
         #expect(findings.map(\.line) == validated.diagnostics.map(\.line))
         #expect(try intake.store.filings().isEmpty)
@@ -148,7 +159,10 @@ import Testing
         let r1 = try Self.bytes("2026-Q3/pingshan-village-bank-r1.xml")
         let r2 = try Self.bytes("2026-Q3/pingshan-village-bank-r2.xml")
         let actor = Self.lender(r1)
-        guard case .stored(let first, _, _, _) = try await intake.receive(Self.chunks(r1), name: "r1", actor: actor) else {
+        guard
+            case .stored(let first, _, _, _) = try await intake.receive(
+                Self.chunks(r1), name: "r1", actor: actor)
+        else {
             Issue.record("expected r1 stored")
             return
         }
@@ -161,7 +175,9 @@ import Testing
         }
         #expect(reason.contains("revision 1"))
         #expect(try Self.archivedFiles(directory).count == 1)  // the conflicting bytes are not kept
-        guard case .stored(let second, _, [1], nil) = try await intake.receive(Self.chunks(r2), name: "r2", actor: actor)
+        guard
+            case .stored(let second, _, [1], nil) = try await intake.receive(
+                Self.chunks(r2), name: "r2", actor: actor)
         else {
             Issue.record("expected r2 stored, superseding revision 1")
             return
@@ -206,7 +222,10 @@ import Testing
         let actor = Self.lender(bytes)
         let results = try await withThrowingTaskGroup(of: IntakeResult.self) { group in
             for index in 0..<6 {
-                group.addTask { try await intake.receive(Self.chunks(bytes, size: 500 + index), name: "u\(index)", actor: actor) }
+                group.addTask {
+                    try await intake.receive(
+                        Self.chunks(bytes, size: 500 + index), name: "u\(index)", actor: actor)
+                }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
@@ -218,6 +237,36 @@ import Testing
 
     static func archivedFiles(_ directory: String) throws -> [String] {
         let archive = directory + "/archive"
-        return try FileManager.default.subpathsOfDirectory(atPath: archive).filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }
+        return try FileManager.default.subpathsOfDirectory(atPath: archive).filter {
+            $0.hasSuffix(".xml") && !$0.hasPrefix(".")
+        }
+    }
+}
+
+extension IntakeTests {
+    @Test func aLowerRevisionFiledAfterAHigherOneIsMarkedSupersededBy() async throws {
+        let (intake, _) = try Self.intake()
+        let r1 = try Self.bytes("2026-Q3/pingshan-village-bank-r1.xml")
+        let r2 = try Self.bytes("2026-Q3/pingshan-village-bank-r2.xml")
+        let actor = Self.lender(r1)
+        guard
+            case .stored(let second, _, [], nil) = try await intake.receive(
+                Self.chunks(r2), name: "r2", actor: actor)
+        else {
+            Issue.record("expected r2 stored")
+            return
+        }
+        guard
+            case .stored(let first, _, [], 2) = try await intake.receive(
+                Self.chunks(r1), name: "r1", actor: actor)
+        else {
+            Issue.record("expected r1 stored, superseded by revision 2")
+            return
+        }
+        #expect(first.supersededBy == second.receipt && first.supersedes == nil)
+        #expect(try intake.store.receipt(first.receipt)?.supersededBy == second.receipt)
+        #expect(try intake.store.receipt(second.receipt)?.supersededBy == nil)
+        let listed = try intake.store.receipts(period: "2026-Q3")
+        #expect(listed.map(\.supersededBy) == [nil, second.receipt])
     }
 }

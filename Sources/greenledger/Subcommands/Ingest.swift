@@ -49,25 +49,25 @@ struct Ingest: AsyncParsableCommand {
         }
         let intake = try HistoryOptions.intake(
             db: db, archive: archive, factors: estimation, maximumBytes: nil)
-        // Files in parallel (the intake validates one per core at a time); results printed in file order.
-        let results = await withTaskGroup(of: (Int, Result<IntakeResult, any Error>).self) { group in
+        // Files are read and validated in parallel (one per core at a time), then stored in the order given,
+        // so that filing ids and the lines printed do not depend on which file finished first.
+        let prepared = await withTaskGroup(of: (Int, Result<PreparedFiling, any Error>).self) { group in
             for (index, file) in files.enumerated() {
                 group.addTask {
                     do {
-                        return (
-                            index,
-                            .success(
-                                try await intake.receive(
-                                    FileChunks(path: file), name: file, actor: .commandLine))
-                        )
+                        return (index, .success(try await intake.prepare(FileChunks(path: file), name: file)))
                     } catch {
                         return (index, .failure(error))
                     }
                 }
             }
-            var results: [(Int, Result<IntakeResult, any Error>)] = []
+            var results: [(Int, Result<PreparedFiling, any Error>)] = []
             for await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        let now = Date()
+        let results = prepared.map { result in
+            result.flatMap { filing in Result { try intake.commit(filing, actor: .commandLine, at: now) } }
         }
         var failed = false
         var unreadable = false
@@ -115,7 +115,8 @@ enum IngestOutput {
             if refreshed {
                 Swift.print(
                     "refreshed #\(filing) (receipt \(receipt.receipt)): \(label(receipt)) — stored by an earlier "
-                        + "GreenLedger without benefits, carbon effect and credit risk; its figures were recomputed")
+                        + "GreenLedger without benefits, carbon effect and credit risk; its figures were recomputed"
+                )
             } else {
                 Swift.print(
                     "already stored #\(filing) (receipt \(receipt.receipt), received \(receipt.receivedAt)): "
