@@ -33,6 +33,9 @@ public struct RequestLog: RouterMiddleware, Sendable {
                 request, context, status: response.status.code, bytes: response.body.contentLength,
                 since: start)
             return response
+        } catch let error as ServiceError {
+            line(request, context, status: error.status.code, bytes: error.bodySize, since: start)
+            throw error
         } catch let error as HTTPResponseError {
             line(request, context, status: error.status.code, bytes: nil, since: start)
             throw error

@@ -22,6 +22,9 @@ public struct ServiceError: Error, HTTPResponseError, CustomStringConvertible, S
             body: .init(byteBuffer: ByteBuffer(bytes: ServiceError.body(description, hint: hint))))
     }
 
+    /// The size of the JSON body, for the request log.
+    var bodySize: Int { ServiceError.body(description, hint: hint).count }
+
     /// `{"error":…,"hint":…}` with sorted keys.
     static func body(_ error: String, hint: String?) -> Data {
         let encoder = JSONEncoder()
