@@ -14,7 +14,7 @@
 #   1g    one ~1 GB filing (1000 MiB, under the default --max-upload-mb 1024) generated in /tmp, uploaded once
 #         to a fresh server whose RSS is sampled (goal: VmHWM < 128 MB), timed against `greenledger validate`
 #         (goal: within 10 %), `greenledger ingest` and `xmllint --stream --noout`; the files are deleted
-#         afterwards. Options: --mb N --runs N --tmp DIR --keep.
+#         afterwards. Options: --mb N --runs N --parallel N (then N different filings at once) --tmp DIR --keep.
 #   all   many, then 1g (the default; options are not passed on).
 # The machine is shared and noisy: compare the ratios of one run, not absolute times across runs.
 set -euo pipefail

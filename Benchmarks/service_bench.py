@@ -489,8 +489,8 @@ def many(args):
         print("%-26s %8.2f %10.1f %8.1f %9s %9s %10.2f %9.1f" % (
             "ingest (CLI)", cli_wall, n / cli_wall, mb / cli_wall, "-", "-", cli_cpu, cli_rss / 1024))
         print()
-        print("python clients' own CPU during the upload: %.2f s; server RSS %.1f MB before, %.1f MB after "
-              "(VmHWM); SIGTERM → exit in %.2f s; %d request lines logged"
+        print("python clients' own CPU during the upload: %.2f s; server VmRSS %.1f MB before, %.1f MB "
+              "after (the table shows VmHWM, its peak); SIGTERM → exit in %.2f s; %d request lines logged"
               % (client_cpu, rss_start.get("VmRSS", 0) / 1024, rss_end.get("VmRSS", 0) / 1024, stop_seconds,
                  requests_logged))
         ratio = (n / wall) / (n / cli_wall)
@@ -512,7 +512,8 @@ def many(args):
 
 def big(args):
     free = shutil.disk_usage(args.tmp).free
-    need = args.mb * (1 << 20) * 3 + (1 << 30)  # the filing, the archived copy, ingest's copy, slack
+    # the filing, the archived copy, ingest's copy, slack; and a filing and a copy for each parallel one more
+    need = args.mb * (1 << 20) * (3 + 2 * (max(1, args.parallel) - 1)) + (1 << 30)
     if free < need:
         raise SystemExit("%s has %.1f GB free, %.1f GB needed" % (args.tmp, free / 1e9, need / 1e9))
     log("%s: %.1f GB free" % (args.tmp, free / 1e9))
@@ -593,6 +594,10 @@ def big(args):
                     "%.1f: %.0f" % (t, kb / 1024) for t, kb in timeline[::step]))
             shutil.rmtree(db + ".archive", ignore_errors=True)
 
+        parallel = None
+        if args.parallel > 1:
+            parallel = upload_in_parallel(args, work, path, problems)
+
         def median(values):
             ordered = sorted(values)
             return ordered[(len(ordered) - 1) // 2]
@@ -619,6 +624,12 @@ def big(args):
         print("upload / xmllint:  %.2f" % (up / medians["xmllint --stream"]))
         print("server peak RSS (VmHWM): %.1f MB (goal < 128 MB: %s)" % (rss, "met" if rss < 128 else "NOT met"))
         print("upload answer: %s" % rows["upload (serve)"][0][3])
+        if parallel:
+            hwm, wall, answers = parallel
+            print("%d different %d MiB filings uploaded at once: %.2f s (%.1f MB/s in all), answers %s, server "
+                  "peak RSS (VmHWM) %.1f MB (goal < 128 MB: %s)"
+                  % (args.parallel, args.mb, wall, args.parallel * size / 1e6 / wall, answers, hwm,
+                     "met" if hwm < 128 else "NOT met"))
         for p in problems:
             print("  PROBLEM: " + p)
         if args.keep:
@@ -627,6 +638,54 @@ def big(args):
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     return 1 if problems else 0
+
+
+def upload_in_parallel(args, work, first, problems):
+    """Uploads --parallel different filings of --mb MiB at once to a fresh server (as many as --jobs lets
+    validate at once: the cores); returns (VmHWM MB, wall seconds, statuses)."""
+    paths = [first]
+    for k in range(1, args.parallel):
+        path = os.path.join(work, "filing-%dmb-%d.xml" % (args.mb, k))
+        log("generating %s …" % path)
+        subprocess.run([sys.executable, GENERATOR, path, str(args.mb), "--lender", str(999 - k)], check=True)
+        paths.append(path)
+    free = shutil.disk_usage(args.tmp).free
+    if free < sum(os.path.getsize(p) for p in paths) + (1 << 30):
+        problems.append("not enough free disk for %d archived copies" % len(paths))
+        return None
+    warm(paths)
+    db = os.path.join(work, "service-parallel.sqlite")
+    headers = [header(p)[0] for p in paths]
+    tokens = add_accounts(args.bin, db, set(headers))
+    server = Server(args.bin, db, os.path.join(work, "serve-parallel.log"))
+    sampler = RSSSampler(server.pid)
+    sampler.start()
+    results = [None] * len(paths)
+
+    def one(i):
+        results[i] = upload(lambda: http.client.HTTPConnection("127.0.0.1", server.port, timeout=3600), {},
+                            paths[i], os.path.getsize(paths[i]), tokens[headers[i]])
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(len(paths))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - start
+    sampler.stop()
+    hwm = proc_status(server.pid).get("VmHWM", 0) / 1024
+    server.stop()
+    statuses = [r[0] for r in results]
+    if any(code != 201 for code in statuses):
+        problems.append("parallel uploads answered %s" % statuses)
+    log("parallel: %d uploads in %.2f s, %s, VmHWM %.1f MB; RSS timeline (s: MB): %s" % (
+        len(paths), wall, statuses, hwm, ", ".join(
+            "%.1f: %.0f" % (t, kb / 1024) for t, kb in sampler.samples[::max(1, len(sampler.samples) // 12)])))
+    shutil.rmtree(db + ".archive", ignore_errors=True)
+    for path in paths[1:]:
+        os.unlink(path)
+    return hwm, wall, statuses
 
 
 def main():
@@ -647,6 +706,8 @@ def main():
     b.add_argument("--runs", type=int, default=1)
     b.add_argument("--max-upload-mb", type=int, default=1024)
     b.add_argument("--tmp", default=tempfile.gettempdir())
+    b.add_argument("--parallel", type=int, default=1,
+                   help="then also upload this many different filings of --mb MiB at once (peak RSS)")
     b.add_argument("--keep", action="store_true")
     args = parser.parse_args()
     sys.exit(many(args) if args.mode == "many" else big(args))
