@@ -24,6 +24,13 @@ extension FilingService {
     func file(_ request: Request, _ context: ServiceContext) async throws -> Response {
         let account = try context.account()
         guard account.role == .lender else {
+            try storeCall {
+                try store.audit(
+                    AuditEvent(
+                        at: Timestamp.text(Date()), account: account.id, role: account.role.rawValue,
+                        action: .forbid, receipt: nil, sha256: nil,
+                        detail: "a \(account.role.rawValue) account may not file"))
+            }
             throw ServiceError.forbidden(
                 "only a lender account files; this is a \(account.role.rawValue) account",
                 hint: "file with the token of the lender's own account")
@@ -56,7 +63,9 @@ extension FilingService {
         let account = try context.account()
         let period = try Query.period(request, required: false)
         let receipts = try storeCall {
-            try store.receipts(period: period, lenderUSCC: account.role == .lender ? account.uscc : nil)
+            account.role == .lender
+                ? try store.receipts(period: period, lenderUSCC: account.uscc ?? "", account: account.id)
+                : try store.receipts(period: period)
         }
         return try json(FilingList(filings: receipts))
     }

@@ -399,7 +399,9 @@ enum OpenAPIDocument {
                 Period:
                   name: period
                   in: query
-                  description: A reporting period, a quarter or a year (2000–2099); all periods when absent.
+                  description: >-
+                    A reporting period, a quarter (2026-Q3) or a year (2026: the annual filings, not the
+                    quarters of the year), matched exactly as in roll-ups; all periods when absent.
                   schema:
                     type: string
                     pattern: "^20[0-9]{2}(-Q[1-4])?$"

@@ -22,8 +22,12 @@ extension FilingStore {
          ORDER BY higher.revision DESC LIMIT 1) AS superseded_by
         """
 
-    /// Every receipt (without findings), optionally of one period and of one lender, in the order received.
-    public func receipts(period: String? = nil, lenderUSCC: String? = nil) throws -> [Receipt] {
+    /// Every receipt (without findings), optionally of one period (matched exactly: `2026` is the annual
+    /// filings, as in roll-ups) and of one lender — its USCC, or filed by its account (a rejected filing may
+    /// name no lender) — in the order received.
+    public func receipts(period: String? = nil, lenderUSCC: String? = nil, account: String? = nil) throws
+        -> [Receipt]
+    {
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let period {
@@ -31,8 +35,9 @@ extension FilingStore {
             arguments.append(period)
         }
         if let lenderUSCC {
-            conditions.append("lender_uscc = ?")
+            conditions.append(account == nil ? "lender_uscc = ?" : "(lender_uscc = ? OR account = ?)")
             arguments.append(lenderUSCC)
+            if let account { arguments.append(account) }
         }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         return try read("the receipts") { db in

@@ -22,6 +22,9 @@ struct HTTPReply {
     /// A string field of the JSON body.
     subscript(_ key: String) -> String? { object[key] as? String }
 
+    /// The `filings` of `greenledger-filings/1`, `events` of `greenledger-audit/1`, `findings` of a receipt.
+    func list(_ key: String) -> [[String: Any]] { object[key] as? [[String: Any]] ?? [] }
+
     /// `{"error":"…","hint":"…"}`, as the contract says every error body is.
     var isErrorBody: Bool {
         let object = object
@@ -63,16 +66,22 @@ final class HTTPConnection {
 
     deinit { close(descriptor) }
 
-    /// Writes all of `data`; false when the server no longer takes bytes (closed, reset, or stalled for the
-    /// timeout).
+    /// Writes all of `data`, waiting for room without blocking in `send`; false when the server has answered
+    /// (an early 413), closed, or taken nothing for 30 s.
     func send(_ data: Data) -> Bool {
         guard !data.isEmpty else { return true }
         return data.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {
-                let count = Glibc.send(descriptor, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+                var entry = pollfd(fd: descriptor, events: Int16(POLLIN | POLLOUT), revents: 0)
+                let ready = poll(&entry, 1, 30_000)
+                if ready < 0 && errno == EINTR { continue }
+                guard ready > 0, entry.revents & Int16(POLLIN | POLLERR | POLLHUP) == 0 else { return false }
+                let count = Glibc.send(
+                    descriptor, raw.baseAddress! + offset, raw.count - offset,
+                    Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
                 if count < 0 {
-                    if errno == EINTR { continue }
+                    if errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK { continue }
                     return false
                 }
                 offset += count
@@ -94,7 +103,9 @@ final class HTTPConnection {
         var ended = false
         while true {
             if let reply = try Self.parse(buffer, ended: ended) { return reply }
-            if ended { throw Failure(description: "the connection ended without an answer: \(buffer.count) bytes") }
+            if ended {
+                throw Failure(description: "the connection ended without an answer: \(buffer.count) bytes")
+            }
             let count = recv(descriptor, &chunk, chunk.count, 0)
             if count < 0 {
                 if errno == EINTR { continue }
@@ -159,13 +170,15 @@ enum HTTP {
 
     /// Sends one request; the body goes in pieces of `piece` bytes with `pause` seconds between them, and
     /// `progress` is told the bytes written after each piece. Sending stops as soon as the server answers
-    /// (an early 413) or stops taking bytes.
+    /// (an early 413) or stops taking bytes. With `abandonAt`, the connection is closed once that many body
+    /// bytes are written, without waiting for an answer (the reply's status is then 0).
     static func request(
         _ method: String, _ path: String, port: Int, token: String? = nil, body: Data? = nil,
         framing: Framing = .length, contentType: String = "application/xml", piece: Int = 256 << 10,
-        pause: Double = 0, headers extra: [String] = [], progress: (Int) -> Void = { _ in }
+        pause: Double = 0, headers extra: [String] = [], timeout: Int = 30, abandonAt: Int? = nil,
+        progress: (Int) -> Void = { _ in }
     ) throws -> HTTPReply {
-        let connection = try HTTPConnection(port: port)
+        let connection = try HTTPConnection(port: port, timeout: timeout)
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         if let token { head += "Authorization: Bearer \(token)\r\n" }
         for line in extra { head += line + "\r\n" }
@@ -191,6 +204,9 @@ enum HTTP {
                 if open { sent = end }
                 offset = end
                 progress(sent)
+                if let abandonAt, sent >= abandonAt {
+                    return HTTPReply(status: 0, headers: [:], body: Data(), bodyBytesSent: sent)
+                }
                 if pause > 0, offset < body.count { Thread.sleep(forTimeInterval: pause) }
             }
             if open, offset >= body.count, framing == .chunked, !connection.answered {
@@ -208,7 +224,8 @@ enum HTTP {
 
     /// `POST /v1/filings` with the filing's bytes.
     static func file(
-        _ body: Data, port: Int, token: String?, framing: Framing = .length, progress: (Int) -> Void = { _ in }
+        _ body: Data, port: Int, token: String?, framing: Framing = .length,
+        progress: (Int) -> Void = { _ in }
     ) throws -> HTTPReply {
         try request(
             "POST", "/v1/filings", port: port, token: token, body: body, framing: framing, progress: progress)

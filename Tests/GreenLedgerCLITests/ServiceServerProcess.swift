@@ -10,6 +10,7 @@ final class ServerProcess: Sendable {
     private let exited = DispatchSemaphore(value: 0)
     private let status = Mutex<Int32?>(nil)
     private let stdout: BoundedRunner.Drained
+    private let stdoutText = Mutex<String?>(nil)
 
     struct StartError: Error, CustomStringConvertible {
         let description: String
@@ -111,8 +112,13 @@ final class ServerProcess: Sendable {
         return errors.text
     }
 
-    /// Standard output, once the process has exited.
-    var standardOutput: String { stdout.text() }
+    /// Standard output, once the process has exited (read once: ``BoundedRunner/Drained`` ends once).
+    var standardOutput: String {
+        if let text = stdoutText.withLock({ $0 }) { return text }
+        let text = stdout.text()
+        stdoutText.withLock { $0 = text }
+        return text
+    }
 }
 
 /// A temporary directory with a history file, its accounts, and servers over it.
@@ -145,7 +151,8 @@ struct ServiceStore {
         guard result.status == 0, token.hasPrefix("glt_"),
             let range = result.stderr.range(of: "added account ")
         else {
-            throw CLIRunner.SetUpError(description: "accounts add \(role) exited \(result.status): \(result.stderr)")
+            throw CLIRunner.SetUpError(
+                description: "accounts add \(role) exited \(result.status): \(result.stderr)")
         }
         return Account(id: String(result.stderr[range.upperBound...].prefix { $0.isNumber }), token: token)
     }
@@ -158,9 +165,13 @@ struct ServiceStore {
     func revoke(_ account: Account) throws {
         let result = try BoundedRunner.run(["accounts", "revoke", "--db", db, account.id], in: directory)
         guard result.status == 0 else {
-            throw CLIRunner.SetUpError(description: "accounts revoke exited \(result.status): \(result.stderr)")
+            throw CLIRunner.SetUpError(
+                description: "accounts revoke exited \(result.status): \(result.stderr)")
         }
     }
+
+    /// Deletes the directory (for tests that archive megabytes; call after the server has stopped).
+    func remove() { try? FileManager.default.removeItem(at: directory) }
 
     /// Starts a server over this history.
     func serve(_ arguments: [String] = []) throws -> ServerProcess {
@@ -200,7 +211,8 @@ enum Samples {
         "2026-Q3/pingshan-village-bank-r1.xml", "2026-Q3/pingshan-village-bank-r2.xml",
     ]
 
-    static let q2 = q3.filter { !$0.contains("pingshan") }.map { $0.replacingOccurrences(of: "Q3", with: "Q2") }
+    static let q2 =
+        q3.filter { !$0.contains("pingshan") }.map { $0.replacingOccurrences(of: "Q3", with: "Q2") }
         + ["2026-Q2/pingshan-village-bank.xml"]
 
     static func data(_ name: String) throws -> Data {
@@ -220,25 +232,36 @@ enum Samples {
 /// SHA-256 (FIPS 180-4) of some bytes, in lower-case hex; the test target does not link a crypto library.
 enum SHA256Hex {
     private static let k: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
+        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
+        0xab1c_5ed5,
+        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7,
+        0xc19b_f174,
+        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc,
+        0x76f9_88da,
+        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351,
+        0x1429_2967,
+        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e,
+        0x9272_2c85,
+        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585,
+        0x106a_a070,
+        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f,
+        0x682e_6ff3,
+        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7,
+        0xc671_78f2,
     ]
 
     static func of(_ data: Data) -> String {
         var h: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
+            0x5be0_cd19,
         ]
         var message = [UInt8](data)
         let bitLength = UInt64(message.count) * 8
         message.append(0x80)
         while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
         func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
         var w = [UInt32](repeating: 0, count: 64)
         for block in stride(from: 0, to: message.count, by: 64) {

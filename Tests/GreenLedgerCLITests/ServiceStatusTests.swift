@@ -75,8 +75,9 @@ import Testing
             #expect(reply.status == 400, "GET \(path): \(reply.status) \(reply.text)")
             #expect(reply.isErrorBody)
         }
-        for path in ["/v1/filings/GLR-0123456789abcdef01234567", "/v1/filings/GLR-0123456789abcdef01234567/document"]
-        {
+        for path in [
+            "/v1/filings/GLR-0123456789abcdef01234567", "/v1/filings/GLR-0123456789abcdef01234567/document",
+        ] {
             for token in [city.token, lender.token] {
                 let reply = try HTTP.get(path, port: port, token: token)
                 #expect(reply.status == 404, "GET \(path): \(reply.status)")
@@ -86,7 +87,9 @@ import Testing
         // Still nothing stored, nothing archived.
         #expect(store.archivedFiles().isEmpty)
         let audit = try HTTP.get("/v1/audit", port: port, token: city.token)
-        let actions = (audit.object["events"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
+        let actions = (audit.object["events"] as? [[String: Any]] ?? []).compactMap {
+            $0["action"] as? String
+        }
         #expect(actions == ["account-add", "account-add"])
     }
 
@@ -98,7 +101,8 @@ import Testing
         let server = try store.serve()
         defer { #expect(server.stop() == 0) }
         for (token, sample) in [
-            (lender.token, "2026-Q3/pengcheng-microcredit.xml"), (district.token, "invalid/GL-REC-001-total.xml"),
+            (lender.token, "2026-Q3/pengcheng-microcredit.xml"),
+            (district.token, "invalid/GL-REC-001-total.xml"),
         ] {
             let reply = try HTTP.request(
                 "POST", "/v1/validate", port: server.port, token: token, body: try Samples.data(sample))
@@ -141,8 +145,11 @@ import Testing
         #expect(store.archivedFiles().isEmpty, "\(store.archivedFiles())")
 
         // Under the limit, the same framing files.
-        let filed = try HTTP.file(try Samples.data(sample), port: server.port, token: lender.token, framing: framing)
+        let data = try Samples.data(sample)
+        let filed = try HTTP.file(data, port: server.port, token: lender.token, framing: framing)
         #expect(filed.status == 201, "\(filed.text)")
         #expect(filed["status"] == "stored")
+        #expect(filed["sha256"] == SHA256Hex.of(data))
+        #expect(filed.object["bytes"] as? Int == data.count)
     }
 }
