@@ -106,12 +106,16 @@ public final class FilingByteStream: @unchecked Sendable {
             copied += count
             offset += count
             if offset == chunk.count {
+                chunks[head] = []  // its memory goes now, not when the consumed chunks are compacted
                 head += 1
                 offset = 0
                 buffered -= chunk.count
             }
         }
-        if head > 64 && head * 2 > chunks.count {
+        if head == chunks.count {
+            chunks.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head > 64 && head * 2 > chunks.count {
             chunks.removeFirst(head)
             head = 0
         }

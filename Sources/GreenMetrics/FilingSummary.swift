@@ -176,10 +176,11 @@ public enum FilingSummarizer {
     }
 
     /// The summary and the validation report (its findings) of one pass: what an intake needs for a receipt.
-    /// `storedFindingsPerRule` caps the findings kept per rule (all are counted).
+    /// `storedFindingsPerRule` caps the findings kept per rule (all are counted). `computeSHA256` false
+    /// leaves the hash to a caller that sees the bytes anyway (off the parser's thread).
     public static func summarizeWithFindings(
         _ input: FilingInput, factors: EstimationFactors, targets: TargetSet = .defaults,
-        storedFindingsPerRule: Int? = nil
+        storedFindingsPerRule: Int? = nil, computeSHA256: Bool = true
     ) throws -> (summary: FilingSummary, report: ValidationReport) {
         let grid = factors.grid
         var avoided = CarbonTotals()
@@ -190,7 +191,7 @@ public enum FilingSummarizer {
         var classifier = CarbonEffectClassifier()
         var options = ReaderOptions(generationCheck: factors.generationCheck ?? .standard)
         if let storedFindingsPerRule { options.storedFindingsPerRule = storedFindingsPerRule }
-        options.computeSHA256 = true
+        options.computeSHA256 = computeSHA256
         let report = try DisclosureReader.validate(input, options: options) {
             (loan: Loan, period: ReportingPeriod?) in
             risk.add(loan, periodEnd: period?.lastDay)

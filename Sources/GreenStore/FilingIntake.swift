@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import GreenDisclosure
@@ -176,8 +177,9 @@ public final class FilingIntake: Sendable {
         return result
     }
 
-    /// Reads `body` to its end, archiving each chunk through `writer` and feeding the reader's pass on a
-    /// thread of its own; returns the pass's report, the figures and the byte count.
+    /// Reads `body` to its end, feeding the reader's pass on a thread of its own and, meanwhile, hashing
+    /// each chunk and archiving it through `writer` (so the SHA-256 is not on the parser's thread, the
+    /// critical path); returns the pass's report and figures with the hash, and the byte count.
     private func pass<Body: AsyncSequence>(
         _ body: Body, name: String, writer: ArchiveWriter?
     ) async throws -> (ValidationReport, FilingFigures?, Int) where Body.Element == [UInt8] {
@@ -185,15 +187,18 @@ public final class FilingIntake: Sendable {
         let factors = factors
         let work = BlockingWork {
             try FilingSummarizer.summarizeWithFindings(
-                .stream(stream, name: name), factors: factors, storedFindingsPerRule: Self.findingsPerRule)
+                .stream(stream, name: name), factors: factors, storedFindingsPerRule: Self.findingsPerRule,
+                computeSHA256: false)
         }
         var bytes = 0
+        var hasher = SHA256()
         do {
             for try await chunk in body {
                 bytes += chunk.count
                 if let maximumBytes, bytes > maximumBytes { throw IntakeError.tooLarge(limit: maximumBytes) }
-                try writer?.write(chunk)
                 await stream.send(chunk)
+                hasher.update(data: chunk)
+                try writer?.write(chunk)
             }
         } catch {
             stream.fail("the upload broke off")
@@ -205,12 +210,17 @@ public final class FilingIntake: Sendable {
             throw IntakeError.broken("\(error)")
         }
         stream.finish()
-        let (summary, report) = try await work.value
+        let (summary, passed) = try await work.value
         guard bytes > 0 else {
             writer?.discard()
             throw IntakeError.empty
         }
-        return (report, FilingFigures(summary), bytes)
+        let sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        var report = passed
+        report.sha256 = sha256
+        var figures = FilingFigures(summary)
+        figures.sha256 = sha256
+        return (report, figures, bytes)
     }
 }
 
