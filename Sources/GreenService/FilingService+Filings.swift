@@ -38,7 +38,7 @@ extension FilingService {
         try refuseDeclaredTooLarge(request)
         let result: IntakeResult
         do {
-            result = try await storeCall {
+            result = try await asyncStoreCall {
                 try await intake.receive(
                     request.body.map { Array(buffer: $0) }, name: uploadName(request, account),
                     actor: Actor(account))

@@ -93,7 +93,7 @@ public struct FilingService: Sendable {
     }
 
     /// ``storeCall(_:)`` for asynchronous work.
-    func storeCall<T>(_ body: () async throws -> T) async throws -> T {
+    func asyncStoreCall<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as StoreError {

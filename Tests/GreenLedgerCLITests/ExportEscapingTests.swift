@@ -65,7 +65,9 @@ import ZIPFoundation
         let result = try CLIRunner.run(["ingest", "--db", db, hostileFile.path])
         #expect(result.status == 0)
         // One line: the name's tab is escaped; the receipt id (random) ends it.
-        let line = "stored #1: \(hostileFile.path) (=HYPERLINK(\"http://x\") | <script>&\\tline2`, 2026-Q3 revision 1)"
+        let line =
+            "stored #1: \(hostileFile.path) "
+            + "(=HYPERLINK(\"http://x\") | <script>&\\tline2`, 2026-Q3 revision 1)"
         #expect(result.stdout.hasPrefix(line + "; receipt GLR-"))
         #expect(result.stdout.count == line.count + "; receipt GLR-".count + 24 + 1)
         #expect(result.stdout.filter { $0 == "\n" }.count == 1)
