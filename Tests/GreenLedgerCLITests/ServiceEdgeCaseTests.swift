@@ -151,7 +151,8 @@ import Testing
         let list = try HTTP.get("/v1/filings?period=2026", port: server.port, token: city.token)
         #expect(list.status == 200)
         #expect(
-            list.list("filings").isEmpty, "GET /v1/filings?period=2026 → \(list.list("filings").count) filings")
+            list.list("filings").isEmpty,
+            "GET /v1/filings?period=2026 → \(list.list("filings").count) filings")
         let quarter = try HTTP.get("/v1/filings?period=2026-Q2", port: server.port, token: city.token)
         #expect(quarter.list("filings").compactMap { $0["receipt"] as? String } == [q2["receipt"] as? String])
         #expect(
