@@ -12,7 +12,7 @@ extension FilingService {
         try refuseDeclaredTooLarge(request)
         do {
             let report = try await intake.validate(
-                request.body.map { Array(buffer: $0) }, name: uploadName(request, account))
+                UploadChunks(body: request.body), name: uploadName(request, account))
             return try json(ValidationDocument(report))
         } catch let error as IntakeError {
             throw Self.answer(error)
@@ -24,7 +24,7 @@ extension FilingService {
     func file(_ request: Request, _ context: ServiceContext) async throws -> Response {
         let account = try context.account()
         guard account.role == .lender else {
-            try storeCall {
+            try await storeCall {
                 try store.audit(
                     AuditEvent(
                         at: Timestamp.text(Date()), account: account.id, role: account.role.rawValue,
@@ -38,13 +38,17 @@ extension FilingService {
         try refuseDeclaredTooLarge(request)
         let result: IntakeResult
         do {
-            result = try await asyncStoreCall {
-                try await intake.receive(
-                    request.body.map { Array(buffer: $0) }, name: uploadName(request, account),
-                    actor: Actor(account))
+            let prepared = try await intake.prepare(
+                UploadChunks(body: request.body), name: uploadName(request, account))
+            // The account may have been revoked while its upload arrived: then nothing is stored.
+            guard try await storeCall({ try store.isActive(account: account.id) }) else {
+                throw ServiceError.unauthorized
             }
+            result = try await storeCall { try intake.commit(prepared, actor: Actor(account)) }
         } catch let error as IntakeError {
             throw Self.answer(error)
+        } catch let error as StoreError {
+            throw unavailableError(error)
         }
         switch result {
         case .stored(let receipt, _, _, _): return try json(receipt, status: .created)
@@ -59,10 +63,10 @@ extension FilingService {
     }
 
     /// `GET /v1/filings[?period=P]`: receipts without findings; a lender sees its own.
-    func list(_ request: Request, _ context: ServiceContext) throws -> Response {
+    func list(_ request: Request, _ context: ServiceContext) async throws -> Response {
         let account = try context.account()
         let period = try Query.period(request, required: false)
-        let receipts = try storeCall {
+        let receipts = try await storeCall {
             account.role == .lender
                 ? try store.receipts(period: period, lenderUSCC: account.uscc ?? "", account: account.id)
                 : try store.receipts(period: period)
@@ -71,19 +75,23 @@ extension FilingService {
     }
 
     /// `GET /v1/filings/{receipt}`: the receipt, for its lender, the city and admin.
-    func receipt(_ request: Request, _ context: ServiceContext) throws -> Response {
-        try json(try readableReceipt(context))
+    func receipt(_ request: Request, _ context: ServiceContext) async throws -> Response {
+        try json(try await readableReceipt(context))
     }
 
     /// `GET /v1/filings/{receipt}/document`: the filed bytes, streamed from the archive.
-    func document(_ request: Request, _ context: ServiceContext) throws -> Response {
-        let receipt = try readableReceipt(context)
-        guard try storeCall({ try store.isArchived(receipt.receipt) }), let archive = intake.archive,
+    func document(_ request: Request, _ context: ServiceContext) async throws -> Response {
+        let receipt = try await readableReceipt(context)
+        guard try await storeCall({ try store.isArchived(receipt.receipt) }), let archive = intake.archive,
             let path = archive.path(sha256: receipt.sha256)
         else {
             throw ServiceError.notFound(
                 "the filed bytes of \(receipt.receipt) were not archived",
                 hint: "filings ingested without an archive keep only their figures")
+        }
+        guard archive.contains(resolved: path) else {
+            log.note("archive: \(path) resolves outside the archive; not served")
+            throw ServiceError.notFound("the filed bytes are missing from the archive")
         }
         let file = try ArchivedFile(path: path)
         return Response(
@@ -99,14 +107,14 @@ extension FilingService {
 
     /// The receipt named in the path, if the account may read it: its lender (404 for another lender's, so
     /// that existence is not revealed), the city and admin; a district account gets 403.
-    private func readableReceipt(_ context: ServiceContext) throws -> Receipt {
+    private func readableReceipt(_ context: ServiceContext) async throws -> Receipt {
         let account = try context.account()
         let id = context.parameters.get("receipt") ?? ""
         if account.role == .district {
             throw ServiceError.forbidden(
                 "a district account reads roll-ups, not receipts", hint: "list filings with GET /v1/filings")
         }
-        guard let receipt = try storeCall({ try store.receipt(id) }),
+        guard let receipt = try await storeCall({ try store.receipt(id) }),
             account.role != .lender || receipt.lender.uscc == account.uscc || receipt.account == account.id
         else {
             throw ServiceError.notFound(
@@ -134,6 +142,9 @@ extension FilingService {
             ServiceError(
                 .contentTooLarge, error.description, hint: "ask the operator for a larger --max-upload-mb")
         case .broken: ServiceError.badRequest(error.description, hint: "send the whole file again")
+        case .stalled:
+            ServiceError(
+                .requestTimeout, error.description, hint: "send the file again over a working connection")
         }
     }
 }
@@ -142,4 +153,20 @@ extension FilingService {
 struct FilingList: Encodable {
     let schema = "greenledger-filings/1"
     let filings: [Receipt]
+}
+
+/// A request body as chunks of bytes, for the intake (which knows nothing of NIO).
+struct UploadChunks: AsyncSequence, Sendable {
+    typealias Element = [UInt8]
+    let body: RequestBody
+
+    func makeAsyncIterator() -> Iterator { Iterator(base: body.makeAsyncIterator()) }
+
+    struct Iterator: AsyncIteratorProtocol {
+        var base: RequestBody.AsyncIterator
+
+        mutating func next() async throws -> [UInt8]? {
+            try await base.next().map { Array(buffer: $0) }
+        }
+    }
 }

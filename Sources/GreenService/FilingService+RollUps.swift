@@ -10,14 +10,14 @@ import NIOCore
 extension FilingService {
     /// `GET /v1/aggregate?period=P[&district=D]`: the document `greenledger aggregate --db DB --format json`
     /// prints.
-    func aggregate(_ request: Request, _ context: ServiceContext) throws -> Response {
+    func aggregate(_ request: Request, _ context: ServiceContext) async throws -> Response {
         let (period, district) = try rollUpScope(request, context)
-        return try json(try rollUp(period: period, district: district))
+        return try json(try await rollUp(period: period, district: district))
     }
 
     /// `GET /v1/report?period=P&format=html|md|xlsx|json[&district=D][&lang=zh|en|both]`: the report as
     /// `greenledger report` writes it.
-    func report(_ request: Request, _ context: ServiceContext) throws -> Response {
+    func report(_ request: Request, _ context: ServiceContext) async throws -> Response {
         let (period, district) = try rollUpScope(request, context)
         let formatText = request.uri.queryParameters.get("format") ?? "html"
         guard let format = ReportFormat(rawValue: formatText), format != .csv else {
@@ -28,19 +28,19 @@ extension FilingService {
         guard let language = ReportLanguage(rawValue: languageText) else {
             throw ServiceError.badRequest("lang must be zh, en or both")
         }
-        let rolled = try rollUp(period: period, district: district)
+        let rolled = try await rollUp(period: period, district: district)
         let report = QuarterlyReport(
             rolled, language: language, moneyUnit: .default(for: language),
             manifest: ReportDocument.manifest(
                 version: version, rolled: rolled, format: format, district: district))
-        let data = try ReportDocument.render(report, format: format)
+        let data = try await Self.offPool { try ReportDocument.render(report, format: format) }
         return Response(
             status: .ok, headers: [.contentType: format.mediaType],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// `GET /v1/audit[?since=RFC3339]`: the audit log, oldest first, for the city and admin.
-    func audit(_ request: Request, _ context: ServiceContext) throws -> Response {
+    func audit(_ request: Request, _ context: ServiceContext) async throws -> Response {
         let account = try context.account()
         guard account.role == .city || account.role == .admin else {
             throw ServiceError.forbidden("the audit log is for city and admin accounts")
@@ -54,7 +54,8 @@ extension FilingService {
             }
             since = date
         }
-        return try json(AuditLog(events: try storeCall { try store.auditEvents(since: since) }))
+        let from = since
+        return try json(AuditLog(events: try await storeCall { try store.auditEvents(since: from) }))
     }
 
     /// The period and district a roll-up may cover for the account: a district account gets its own district
@@ -83,19 +84,23 @@ extension FilingService {
         return (period, district)
     }
 
-    private func rollUp(period: String?, district: String?) throws -> AggregateReport {
+    private func rollUp(period: String?, district: String?) async throws -> AggregateReport {
+        let (store, targets) = (store, targets)
         do {
-            return try store.rollUp(
-                period: period, district: district, targets: targets,
-                grid: Taxonomy.standard.defaultGridFactor)
+            return try await Self.offPool {
+                try store.rollUp(
+                    period: period, district: district, targets: targets,
+                    grid: Taxonomy.standard.defaultGridFactor)
+            }
         } catch let error as StoreError {
-            if try storeCall({ try store.revision() }) == 0 {
+            if try await storeCall({ try store.revision() }) == 0 {
                 throw ServiceError.notFound(
                     "nothing has been filed yet", hint: "lenders file with POST /v1/filings")
             }
             throw unavailableError(error)
         }
     }
+
 }
 
 /// `greenledger-audit/1`.

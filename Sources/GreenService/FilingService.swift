@@ -51,12 +51,14 @@ public struct FilingService: Sendable {
         }
         router.post("/v1/validate") { request, context in try await validate(request, context) }
         router.post("/v1/filings") { request, context in try await file(request, context) }
-        router.get("/v1/filings") { request, context in try list(request, context) }
-        router.get("/v1/filings/{receipt}") { request, context in try receipt(request, context) }
-        router.get("/v1/filings/{receipt}/document") { request, context in try document(request, context) }
-        router.get("/v1/aggregate") { request, context in try aggregate(request, context) }
-        router.get("/v1/report") { request, context in try report(request, context) }
-        router.get("/v1/audit") { request, context in try audit(request, context) }
+        router.get("/v1/filings") { request, context in try await list(request, context) }
+        router.get("/v1/filings/{receipt}") { request, context in try await receipt(request, context) }
+        router.get("/v1/filings/{receipt}/document") { request, context in
+            try await document(request, context)
+        }
+        router.get("/v1/aggregate") { request, context in try await aggregate(request, context) }
+        router.get("/v1/report") { request, context in try await report(request, context) }
+        router.get("/v1/audit") { request, context in try await audit(request, context) }
         return router
     }
 
@@ -83,21 +85,21 @@ public struct FilingService: Sendable {
             body: .init(byteBuffer: ByteBuffer(bytes: try ReportDocument.json(value))))
     }
 
-    /// Runs a store call; a store failure is logged in full and answered with 503 without the server's paths.
-    func storeCall<T>(_ body: () throws -> T) throws -> T {
+    /// Runs a store call on a thread of Dispatch's pool, not the cooperative pool the server's tasks share
+    /// (SQLite may wait up to 10 s for another writer's lock); a store failure is logged in full and
+    /// answered with 503 without the server's paths.
+    func storeCall<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         do {
-            return try body()
+            return try await Self.offPool(body)
         } catch let error as StoreError {
             throw unavailableError(error)
         }
     }
 
-    /// ``storeCall(_:)`` for asynchronous work.
-    func asyncStoreCall<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as StoreError {
-            throw unavailableError(error)
+    /// Runs blocking work (a store call, rendering a report) on Dispatch's global pool.
+    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
         }
     }
 

@@ -106,6 +106,8 @@ enum OpenAPIDocument {
                       $ref: "#/components/responses/BadUpload"
                     "401":
                       $ref: "#/components/responses/Unauthorized"
+                    "408":
+                      $ref: "#/components/responses/Stalled"
                     "413":
                       $ref: "#/components/responses/TooLarge"
                     "503":
@@ -174,6 +176,8 @@ enum OpenAPIDocument {
                         application/json:
                           schema:
                             $ref: "#/components/schemas/Error"
+                    "408":
+                      $ref: "#/components/responses/Stalled"
                     "413":
                       $ref: "#/components/responses/TooLarge"
                     "422":
@@ -473,6 +477,14 @@ enum OpenAPIDocument {
                         $ref: "#/components/schemas/Error"
                 BadUpload:
                   description: An empty body, or an upload that broke off.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: "#/components/schemas/Error"
+                Stalled:
+                  description: >-
+                    The upload held a validation slot but sent less than 16 KiB in `--stall-seconds` (default 60)
+                    of waiting; nothing is kept.
                   content:
                     application/json:
                       schema:

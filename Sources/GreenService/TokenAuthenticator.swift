@@ -1,3 +1,4 @@
+import Foundation
 import GreenStore
 import Hummingbird
 import HummingbirdAuth
@@ -9,10 +10,20 @@ struct TokenAuthenticator: AuthenticatorMiddleware {
     let store: FilingStore
     let log: RequestLog
 
+    /// The token of `Authorization: Bearer …` (the scheme in any case, RFC 9110), or nil.
+    static func bearerToken(_ header: String?) -> String? {
+        guard let header, header.utf8.count > 7, header.prefix(7).lowercased() == "bearer " else {
+            return nil
+        }
+        let token = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+
     func authenticate(request: Request, context: ServiceContext) async throws -> Account? {
-        guard let bearer = request.headers.bearer else { return nil }
+        guard let token = Self.bearerToken(request.headers[.authorization]) else { return nil }
+        let store = store
         do {
-            return try store.account(forToken: bearer.token)
+            return try await FilingService.offPool { try store.account(forToken: token) }
         } catch let error as StoreError {
             // The whole error (with the server's paths) goes to the log, not to the client.
             log.note("store error: \(error.description)")

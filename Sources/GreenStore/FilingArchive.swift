@@ -25,6 +25,32 @@ public struct FilingArchive: Sendable {
             throw StoreError(
                 "\(directory): is \(FileKind.describe(status.st_mode & S_IFMT)), not an archive directory")
         }
+        removeStaleIncoming()
+    }
+
+    /// Removes temporaries older than a day: uploads a crashed process never finished (a live upload's
+    /// temporary is younger).
+    private func removeStaleIncoming() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        let dayAgo = time(nil) - 86_400
+        for name in names where name.hasPrefix(".incoming-") {
+            var status = stat()
+            let path = "\(directory)/\(name)"
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_mtim.tv_sec < dayAgo {
+                unlink(path)
+            }
+        }
+    }
+
+    /// Whether `path` lies inside the archive once every symbolic link is resolved (a shard folder swapped
+    /// for a link elsewhere is not followed).
+    public func contains(resolved path: String) -> Bool {
+        guard let root = realpath(directory, nil), let target = realpath(path, nil) else { return false }
+        defer {
+            free(root)
+            free(target)
+        }
+        return String(cString: target).hasPrefix(String(cString: root) + "/")
     }
 
     /// The archive beside a history file: `greenledger.sqlite` → `greenledger.sqlite.archive`.

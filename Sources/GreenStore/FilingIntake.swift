@@ -50,7 +50,7 @@ public struct IntakeError: Error, Hashable, Sendable, CustomStringConvertible {
     public let kind: Kind
 
     public enum Kind: Hashable, Sendable {
-        case empty, tooLarge, broken
+        case empty, tooLarge, broken, stalled
     }
 
     public static let empty = IntakeError(
@@ -60,6 +60,14 @@ public struct IntakeError: Error, Hashable, Sendable, CustomStringConvertible {
         IntakeError(
             description: "the filing is larger than the limit of \(limit / (1 << 20)) MiB (--max-upload-mb)",
             kind: .tooLarge)
+    }
+
+    /// The client sent too little for too long while holding a validation slot (``StallPolicy``).
+    public static func stalled(_ policy: StallPolicy) -> IntakeError {
+        IntakeError(
+            description:
+                "the upload stalled: fewer than \(policy.minimumBytes / 1024) KiB arrived in \(policy.window) of waiting",
+            kind: .stalled)
     }
 
     public static func broken(_ reason: String) -> IntakeError {
@@ -77,7 +85,12 @@ public final class FilingIntake: Sendable {
     public let factors: EstimationFactors
     /// The largest body accepted, in bytes; nil for no limit.
     public let maximumBytes: Int?
+    /// How slow an upload may be while it holds a validation slot.
+    public let stall: StallPolicy
     let slots: ValidationSlots
+
+    /// The largest rejected filing whose bytes are archived (64 MiB).
+    public static let rejectedArchiveBytes = 64 << 20
 
     /// Findings kept per rule in a receipt (every finding is counted).
     public static let findingsPerRule = 200
@@ -85,8 +98,9 @@ public final class FilingIntake: Sendable {
     /// An intake validating at most `concurrency` filings at once (default: one per core).
     public init(
         store: FilingStore, archive: FilingArchive?, factors: EstimationFactors, maximumBytes: Int? = nil,
-        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, stall: StallPolicy = .standard
     ) {
+        self.stall = stall
         self.store = store
         self.archive = archive
         self.factors = factors
@@ -100,13 +114,13 @@ public final class FilingIntake: Sendable {
     /// ``StoreError`` when the history or the archive cannot be written.
     public func receive<Body: AsyncSequence>(
         _ body: Body, name: String, actor: Actor, at now: Date = Date()
-    ) async throws -> IntakeResult where Body.Element == [UInt8] {
+    ) async throws -> IntakeResult where Body.Element == [UInt8], Body: Sendable {
         try commit(try await prepare(body, name: name), actor: actor, at: now)
     }
 
     /// Validates one filing arriving as `body`; nothing is stored or archived.
     public func validate<Body: AsyncSequence>(_ body: Body, name: String) async throws -> ValidationReport
-    where Body.Element == [UInt8] {
+    where Body.Element == [UInt8], Body: Sendable {
         await slots.acquire()
         do {
             let (report, _, _) = try await pass(body, name: name, writer: nil)
@@ -122,7 +136,7 @@ public final class FilingIntake: Sendable {
     /// validation slot; nothing is stored until ``commit(_:actor:at:)``. `ingest` prepares files in parallel
     /// and commits them in the order given, so that its filing ids and messages do not depend on timing.
     public func prepare<Body: AsyncSequence>(_ body: Body, name: String) async throws -> PreparedFiling
-    where Body.Element == [UInt8] {
+    where Body.Element == [UInt8], Body: Sendable {
         await slots.acquire()
         do {
             let writer = try archive?.begin()
@@ -146,9 +160,10 @@ public final class FilingIntake: Sendable {
     /// actor's is refused (audited, nothing kept).
     public func commit(_ prepared: PreparedFiling, actor: Actor, at now: Date = Date()) throws -> IntakeResult
     {
-        let (name, report, figures, sha256, writer) = (
-            prepared.name, prepared.report, prepared.figures, prepared.sha256, prepared.writer
+        let (name, report, figures, sha256) = (
+            prepared.name, prepared.report, prepared.figures, prepared.sha256
         )
+        var writer = prepared.writer
         let receivedAt = Timestamp.text(now)
         if let uscc = actor.uscc, !figures.lenderUSCC.isEmpty, figures.lenderUSCC != uscc {
             writer?.discard()
@@ -160,6 +175,12 @@ public final class FilingIntake: Sendable {
                     sha256: sha256, detail: "\(name): \(reason)"))
             return .forbidden(reason)
         }
+        // The bytes of a rejected filing are kept only when it names a lender and is at most
+        // `rejectedArchiveBytes`: a lender cannot fill the disk with junk it never meant to file.
+        if !figures.accepted && (figures.lenderUSCC.isEmpty || prepared.bytes > Self.rejectedArchiveBytes) {
+            writer?.discard()
+            writer = nil
+        }
         let created = try writer?.commit(sha256: sha256) ?? false
         let receipt = Receipt(
             receipt: Receipt.newID(), status: figures.accepted ? .stored : .rejected,
@@ -169,8 +190,14 @@ public final class FilingIntake: Sendable {
             errors: report.errorCount, warnings: report.warningCount, receivedAt: receivedAt,
             account: actor.id,
             supersedes: nil, findings: report.diagnostics.map(Receipt.Finding.init))
-        let result = try store.record(
-            receipt, figures: figures, actor: actor, archived: writer != nil, name: name)
+        let result: IntakeResult
+        do {
+            result = try store.record(
+                receipt, figures: figures, actor: actor, archived: writer != nil, name: name)
+        } catch {
+            if created, let path = archive?.path(sha256: sha256) { unlink(path) }  // no receipt refers to them
+            throw error
+        }
         if case .conflict = result, created, let path = archive?.path(sha256: sha256) {
             unlink(path)  // bytes no receipt refers to
         }
@@ -182,7 +209,7 @@ public final class FilingIntake: Sendable {
     /// critical path); returns the pass's report and figures with the hash, and the byte count.
     private func pass<Body: AsyncSequence>(
         _ body: Body, name: String, writer: ArchiveWriter?
-    ) async throws -> (ValidationReport, FilingFigures?, Int) where Body.Element == [UInt8] {
+    ) async throws -> (ValidationReport, FilingFigures?, Int) where Body.Element == [UInt8], Body: Sendable {
         let stream = FilingByteStream()
         let factors = factors
         let work = BlockingWork {
@@ -190,15 +217,42 @@ public final class FilingIntake: Sendable {
                 .stream(stream, name: name), factors: factors, storedFindingsPerRule: Self.findingsPerRule,
                 computeSHA256: false)
         }
-        var bytes = 0
-        var hasher = SHA256()
+        let progress = UploadProgress()
+        let (maximumBytes, stall) = (maximumBytes, stall)
+        let bytes: Int
+        let sha256: String
         do {
-            for try await chunk in body {
-                bytes += chunk.count
-                if let maximumBytes, bytes > maximumBytes { throw IntakeError.tooLarge(limit: maximumBytes) }
-                await stream.send(chunk)
-                hasher.update(data: chunk)
-                try writer?.write(chunk)
+            (bytes, sha256) = try await withThrowingTaskGroup(of: (Int, String)?.self) { group in
+                group.addTask {
+                    var bytes = 0
+                    var hasher = SHA256()
+                    var chunks = body.makeAsyncIterator()
+                    while true {
+                        progress.willWait()
+                        let chunk = try await chunks.next()
+                        progress.received(chunk?.count ?? 0)
+                        // A cancelled body may end early: that is never the end of the filing.
+                        try Task.checkCancellation()
+                        guard let chunk else { break }
+                        bytes += chunk.count
+                        if let maximumBytes, bytes > maximumBytes {
+                            throw IntakeError.tooLarge(limit: maximumBytes)
+                        }
+                        await stream.send(chunk)
+                        hasher.update(data: chunk)
+                        try writer?.write(chunk)
+                    }
+                    return (bytes, hasher.finalize().map { String(format: "%02x", $0) }.joined())
+                }
+                group.addTask {
+                    try await progress.watch(stall)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                while let finished = try await group.next() {
+                    if let finished { return finished }
+                }
+                throw IntakeError.broken("the upload ended without its body")
             }
         } catch {
             stream.fail("the upload broke off")
@@ -215,7 +269,6 @@ public final class FilingIntake: Sendable {
             writer?.discard()
             throw IntakeError.empty
         }
-        let sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         var report = passed
         report.sha256 = sha256
         var figures = FilingFigures(summary)

@@ -124,3 +124,17 @@ public enum Timestamp {
         return formatter.date(from: text)
     }
 }
+
+extension FilingStore {
+    /// Whether the account exists and is not revoked (checked again before an upload that took a while is
+    /// stored).
+    public func isActive(account id: String) throws -> Bool {
+        guard let number = Int64(id) else { return false }
+        return try read("the accounts") { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT COUNT(*) > 0 FROM account WHERE id = ? AND revoked_at IS NULL",
+                arguments: [number])
+                ?? false
+        }
+    }
+}

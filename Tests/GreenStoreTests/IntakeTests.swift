@@ -270,3 +270,102 @@ extension IntakeTests {
         #expect(listed.map(\.supersededBy) == [nil, second.receipt])
     }
 }
+
+extension IntakeTests {
+    /// Without the watchdog the upload would wait for ever: the time limit fails the test instead.
+    @Test(.timeLimit(.minutes(1))) func aTricklingUploadIsCutOffAndFreesItsSlot() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stall-\(UUID().uuidString)"
+        )
+        .path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let intake = FilingIntake(
+            store: try FilingStore(path: directory + "/history.sqlite"),
+            archive: try FilingArchive(directory: directory + "/archive"),
+            factors: EstimationFactors(grid: Taxonomy.standard.defaultGridFactor), concurrency: 1,
+            stall: StallPolicy(window: .milliseconds(600), minimumBytes: 1000, interval: .milliseconds(100)))
+        let bytes = try Self.bytes("2026-Q3/pengcheng-microcredit.xml")
+        // 20 bytes, then nothing (the connection stays open): it holds the only slot until cut off.
+        let (trickle, continuation) = AsyncStream<[UInt8]>.makeStream()
+        continuation.yield(Array(bytes[0..<20]))
+        await #expect(throws: IntakeError.stalled(intake.stall)) {
+            try await intake.receive(trickle, name: "slow", actor: Self.lender(bytes))
+        }
+        continuation.finish()
+        // The slot is free again: the next filing is stored; nothing of the stalled one is left.
+        guard
+            case .stored = try await intake.receive(
+                Self.chunks(bytes), name: "next", actor: Self.lender(bytes))
+        else {
+            Issue.record("expected the next upload stored")
+            return
+        }
+        #expect(try Self.archivedFiles(directory).count == 1)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory + "/archive").allSatisfy {
+                !$0.hasPrefix(".incoming")
+            })
+    }
+
+    @Test func anUploadWhoseBytesAreAllThereIsNeverAStall() async throws {
+        // Far fewer bytes than the policy's minimum arrive per window, but none of the time is spent waiting
+        // on the network (every chunk is there at once): time spent reading and validating is not a stall.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "busy-\(UUID().uuidString)"
+        )
+        .path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let intake = FilingIntake(
+            store: try FilingStore(path: directory + "/history.sqlite"), archive: nil,
+            factors: EstimationFactors(grid: Taxonomy.standard.defaultGridFactor), concurrency: 1,
+            stall: StallPolicy(window: .milliseconds(300), minimumBytes: 1 << 30, interval: .milliseconds(50))
+        )
+        let bytes = try Self.bytes("2026-Q3/example-rural-commercial-bank.xml")
+        guard
+            case .stored = try await intake.receive(
+                Self.chunks(bytes, size: 64), name: "busy", actor: Self.lender(bytes))
+        else {
+            Issue.record("expected stored")
+            return
+        }
+    }
+
+    @Test func junkIsNotArchivedButARejectedFilingOfTheLenderIs() async throws {
+        let (intake, directory) = try Self.intake()
+        var generator = SeededGenerator(seed: 11)
+        let junk = (0..<200_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        guard
+            case .rejected(let receipt) = try await intake.receive(
+                Self.chunks(junk), name: "junk",
+                actor: Actor(id: "1", role: "lender", uscc: "91440300708461136T"))
+        else {
+            Issue.record("expected rejected")
+            return
+        }
+        #expect(try Self.archivedFiles(directory).isEmpty)
+        #expect(try intake.store.isArchived(receipt.receipt) == false)
+        let invalid = try Self.bytes("invalid/GL-REC-001-total.xml")
+        guard
+            case .rejected(let named) = try await intake.receive(
+                Self.chunks(invalid), name: "r", actor: Self.lender(invalid))
+        else {
+            Issue.record("expected rejected")
+            return
+        }
+        #expect(try intake.store.isArchived(named.receipt))
+        #expect(try Self.archivedFiles(directory).count == 1)
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for seeded test data.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

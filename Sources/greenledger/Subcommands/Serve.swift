@@ -40,6 +40,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Filings validated at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(
+        help: """
+            An upload that holds a validation slot but sends less than 16 KiB in this many seconds of waiting \
+            is cut off with 408, so trickling clients cannot starve filing or delay shutdown.
+            """)
+    var stallSeconds: Int = 60
+
     @OptionGroup var factors: FactorOptions
 
     func validate() throws {
@@ -49,6 +56,7 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--max-upload-mb must be 1 to 1048576")
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if !(1...3600).contains(stallSeconds) { throw ValidationError("--stall-seconds must be 1 to 3600") }
     }
 
     func run() async throws {
@@ -65,7 +73,10 @@ struct Serve: AsyncParsableCommand {
         }
         let intake = FilingIntake(
             store: store, archive: archiveStore, factors: estimation, maximumBytes: maxUploadMb << 20,
-            concurrency: jobs)
+            concurrency: jobs,
+            stall: StallPolicy(
+                window: .seconds(stallSeconds), minimumBytes: StallPolicy.standard.minimumBytes,
+                interval: .milliseconds(max(100, stallSeconds * 1000 / 12))))
         let service = FilingService(store: store, intake: intake, version: GreenLedger.version)
         let host = host
         let app = service.application(host: host, port: port) { bound in
