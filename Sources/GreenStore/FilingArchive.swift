@@ -147,6 +147,12 @@ final class ArchiveWriter: @unchecked Sendable {
         }
         guard rename(temporary, target) == 0 else { throw Self.failure(target, "cannot archive the filing") }
         settled = true
+        // The rename itself is made durable before the receipt that names it is stored.
+        let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderDescriptor >= 0 {
+            _ = fsync(folderDescriptor)
+            _ = Glibc.close(folderDescriptor)
+        }
         return true
     }
 
