@@ -116,10 +116,7 @@ public enum AccessToken {
 
     /// The SHA-256 of a token, in lower-case hex: what the store keeps and looks up.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { byte in
-            let hex = Array("0123456789abcdef")
-            return String([hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-        }.joined()
+        Hex.string(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// Whether two digests are equal, comparing every byte whatever the first difference (no early exit).

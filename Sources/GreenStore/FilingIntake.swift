@@ -195,7 +195,8 @@ public final class FilingIntake: Sendable {
             result = try store.record(
                 receipt, figures: figures, actor: actor, archived: writer != nil, name: name)
         } catch {
-            if created, let path = archive?.path(sha256: sha256) { unlink(path) }  // no receipt refers to them
+            // No receipt refers to the bytes just archived.
+            if created, let path = archive?.path(sha256: sha256) { unlink(path) }
             throw error
         }
         if case .conflict = result, created, let path = archive?.path(sha256: sha256) {
@@ -242,7 +243,7 @@ public final class FilingIntake: Sendable {
                         hasher.update(data: chunk)
                         try writer?.write(chunk)
                     }
-                    return (bytes, hasher.finalize().map { String(format: "%02x", $0) }.joined())
+                    return (bytes, Hex.string(hasher.finalize()))
                 }
                 group.addTask {
                     try await progress.watch(stall)

@@ -136,13 +136,6 @@ public struct Receipt: Hashable, Sendable, Codable {
     /// A new receipt id: `GLR-` and 12 random bytes in hex (the system's cryptographic random source).
     public static func newID() -> String {
         var generator = SystemRandomNumberGenerator()
-        let hex = Array("0123456789abcdef")
-        var text = "GLR-"
-        for _ in 0..<12 {
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
-        }
-        return text
+        return "GLR-" + Hex.string((0..<12).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 }
