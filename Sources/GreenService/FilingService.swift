@@ -36,30 +36,73 @@ public struct FilingService: Sendable {
         // The authenticator first, so that the request log sees the account.
         router.add(middleware: TokenAuthenticator(store: store, log: log))
         router.add(middleware: log)
-        router.get("/") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: WebPage.html)))
-        }
-        router.get("/healthz") { _, _ in
-            try json(["status": "ok", "version": version])
-        }
-        router.get("/openapi.yaml") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml(version: version))))
+        let version = version
+        let gets: [(path: String, handler: @Sendable (Request, ServiceContext) async throws -> Response)] = [
+            (
+                "/",
+                { _, _ in
+                    Response(
+                        status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: WebPage.html)))
+                }
+            ),
+            ("/healthz", { _, _ in try json(["status": "ok", "version": version]) }),
+            (
+                "/openapi.yaml",
+                { _, _ in
+                    Response(
+                        status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml(version: version))))
+                }
+            ),
+            ("/v1/filings", { try await list($0, $1) }),
+            ("/v1/filings/{receipt}", { try await receipt($0, $1) }),
+            ("/v1/filings/{receipt}/document", { try await document($0, $1) }),
+            ("/v1/aggregate", { try await aggregate($0, $1) }),
+            ("/v1/report", { try await report($0, $1) }),
+            ("/v1/audit", { try await audit($0, $1) }),
+        ]
+        for (path, handler) in gets {
+            router.get(RouterPath(path)) { request, context in try await handler(request, context) }
+            // HEAD: the GET's status and headers without its body (RFC 9110 §9.3.2).
+            router.head(RouterPath(path)) { request, context in
+                let response = try await handler(request, context)
+                var headers = response.headers
+                if let length = response.body.contentLength { headers[.contentLength] = String(length) }
+                return Response(status: response.status, headers: headers, body: ResponseBody())
+            }
         }
         router.post("/v1/validate") { request, context in try await validate(request, context) }
         router.post("/v1/filings") { request, context in try await file(request, context) }
-        router.get("/v1/filings") { request, context in try await list(request, context) }
-        router.get("/v1/filings/{receipt}") { request, context in try await receipt(request, context) }
-        router.get("/v1/filings/{receipt}/document") { request, context in
-            try await document(request, context)
-        }
-        router.get("/v1/aggregate") { request, context in try await aggregate(request, context) }
-        router.get("/v1/report") { request, context in try await report(request, context) }
-        router.get("/v1/audit") { request, context in try await audit(request, context) }
+        refuseOtherMethods(router)
         return router
+    }
+
+    /// The methods each path answers (HEAD wherever GET); any other method gets 405 with `Allow`.
+    static let methods: [(path: String, allowed: [HTTPRequest.Method])] = [
+        ("/", [.get]), ("/healthz", [.get]), ("/openapi.yaml", [.get]), ("/v1/validate", [.post]),
+        ("/v1/filings", [.get, .post]), ("/v1/filings/{receipt}", [.get]),
+        ("/v1/filings/{receipt}/document", [.get]),
+        ("/v1/aggregate", [.get]), ("/v1/report", [.get]), ("/v1/audit", [.get]),
+    ]
+
+    /// Registers, for every path, a 405 answer for the methods it does not take.
+    private func refuseOtherMethods(_ router: Router<ServiceContext>) {
+        let all: [HTTPRequest.Method] = [
+            .get, .head, .post, .put, .patch, .delete, .options, .trace, .connect,
+        ]
+        for (path, allowed) in Self.methods {
+            let allow = (allowed.contains(.get) ? allowed + [.head] : allowed).map(\.rawValue).joined(
+                separator: ", ")
+            for method in all where !allowed.contains(method) && !(method == .head && allowed.contains(.get))
+            {
+                router.on(RouterPath(path), method: method) { _, _ -> Response in
+                    throw ServiceError(
+                        .methodNotAllowed, "\(path) takes \(allow) only", hint: "see GET /openapi.yaml",
+                        allow: allow)
+                }
+            }
+        }
     }
 
     /// The application listening on `host`:`port` (0 picks a free port); `onRunning` gets the bound port.

@@ -7,16 +7,22 @@ public struct ServiceError: Error, HTTPResponseError, CustomStringConvertible, S
     public let status: HTTPResponse.Status
     public let description: String
     public let hint: String?
+    /// The methods a path takes, for the `Allow` header of a 405.
+    public let allow: String?
 
-    public init(_ status: HTTPResponse.Status, _ description: String, hint: String? = nil) {
+    public init(
+        _ status: HTTPResponse.Status, _ description: String, hint: String? = nil, allow: String? = nil
+    ) {
         self.status = status
         self.description = description
         self.hint = hint
+        self.allow = allow
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"greenledger\"" }
+        if let allow { headers[.allow] = allow }
         return Response(
             status: status, headers: headers,
             body: .init(byteBuffer: ByteBuffer(bytes: ServiceError.body(description, hint: hint))))

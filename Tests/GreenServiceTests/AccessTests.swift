@@ -152,3 +152,26 @@ import Testing
         }
     }
 }
+
+extension AccessTests {
+    @Test func otherMethodsGet405WithAllowAndHeadAnswersAsGet() async throws {
+        let fixture = try await Self.fixture()
+        let app = Application(router: fixture.service.router())
+        try await app.test(.router) { client in
+            let put = try await client.execute(uri: "/v1/filings", method: .put)
+            #expect(put.status == .methodNotAllowed)
+            #expect(put.headers[.allow] == "GET, POST, HEAD")
+            let delete = try await client.execute(
+                uri: "/v1/filings/GLR-000000000000000000000000", method: .delete)
+            #expect(delete.status == .methodNotAllowed && delete.headers[.allow] == "GET, HEAD")
+            #expect(try await client.execute(uri: "/v1/validate", method: .get).headers[.allow] == "POST")
+            let get = try await client.execute(uri: "/healthz", method: .get)
+            let head = try await client.execute(uri: "/healthz", method: .head)
+            #expect(head.status == .ok && head.body.readableBytes == 0)
+            #expect(head.headers[.contentLength] == String(get.body.readableBytes))
+            let city: HTTPFields = [.authorization: "Bearer \(fixture.tokens["city"]!)"]
+            #expect(try await client.execute(uri: "/v1/audit", method: .head, headers: city).status == .ok)
+            #expect(try await client.execute(uri: "/v1/audit", method: .head).status == .unauthorized)
+        }
+    }
+}
