@@ -1,5 +1,4 @@
 import Foundation
-import GreenDisclosure
 import Hummingbird
 import NIOCore
 
@@ -36,21 +35,5 @@ struct ArchivedFile: Sendable {
             sent += count
         }
         try await writer.finish(nil)
-    }
-}
-
-/// Query parameters of the API, checked.
-enum Query {
-    /// `period`: a reporting period such as 2026-Q3 or 2026.
-    static func period(_ request: Request, required: Bool) throws -> String? {
-        guard let period = request.uri.queryParameters.get("period") else {
-            if required { throw ServiceError.badRequest("give ?period=, e.g. ?period=2026-Q3") }
-            return nil
-        }
-        guard period.utf8.count <= 16, ReportingPeriod(period) != nil else {
-            throw ServiceError.badRequest(
-                "period must look like 2026-Q3 or 2026", hint: "e.g. GET /v1/aggregate?period=2026-Q3")
-        }
-        return period
     }
 }

@@ -55,6 +55,19 @@ actor ValidationSlots {
         await withCheckedContinuation { waiting.append($0) }
     }
 
+    /// Runs `body` holding a slot, released however `body` ends.
+    nonisolated func withSlot<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        await acquire()
+        do {
+            let result = try await body()
+            await release()
+            return result
+        } catch {
+            await release()
+            throw error
+        }
+    }
+
     func release() {
         if waiting.isEmpty {
             used -= 1

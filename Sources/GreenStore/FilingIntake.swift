@@ -121,15 +121,7 @@ public final class FilingIntake: Sendable {
     /// Validates one filing arriving as `body`; nothing is stored or archived.
     public func validate<Body: AsyncSequence>(_ body: Body, name: String) async throws -> ValidationReport
     where Body.Element == [UInt8], Body: Sendable {
-        await slots.acquire()
-        do {
-            let (report, _, _) = try await pass(body, name: name, writer: nil)
-            await slots.release()
-            return report
-        } catch {
-            await slots.release()
-            throw error
-        }
+        try await slots.withSlot { try await pass(body, name: name, writer: nil).report }
     }
 
     /// Reads, hashes, archives (to a temporary file) and validates one filing arriving as `body`, in a
@@ -137,22 +129,16 @@ public final class FilingIntake: Sendable {
     /// and commits them in the order given, so that its filing ids and messages do not depend on timing.
     public func prepare<Body: AsyncSequence>(_ body: Body, name: String) async throws -> PreparedFiling
     where Body.Element == [UInt8], Body: Sendable {
-        await slots.acquire()
-        do {
+        let (writer, passed) = try await slots.withSlot {
+            // The temporary is made in the slot: uploads waiting for one hold no file.
             let writer = try archive?.begin()
-            let (report, figures, bytes) = try await pass(body, name: name, writer: writer)
-            try writer?.finishWriting()
-            await slots.release()
-            guard let figures, let sha256 = report.sha256 else {
-                writer?.discard()
-                throw IntakeError.broken("no content hash was computed")
-            }
-            return PreparedFiling(
-                name: name, report: report, figures: figures, sha256: sha256, bytes: bytes, writer: writer)
-        } catch {
-            await slots.release()
-            throw error
+            return (writer, try await pass(body, name: name, writer: writer))
         }
+        try writer?.finishWriting()
+        return PreparedFiling(
+            name: name, report: passed.report, figures: passed.figures, sha256: passed.sha256,
+            bytes: passed.bytes,
+            writer: writer)
     }
 
     /// Stores a prepared filing on behalf of `actor`: the figures (when accepted), the receipt and the audit
@@ -210,7 +196,8 @@ public final class FilingIntake: Sendable {
     /// critical path); returns the pass's report and figures with the hash, and the byte count.
     private func pass<Body: AsyncSequence>(
         _ body: Body, name: String, writer: ArchiveWriter?
-    ) async throws -> (ValidationReport, FilingFigures?, Int) where Body.Element == [UInt8], Body: Sendable {
+    ) async throws -> (report: ValidationReport, figures: FilingFigures, bytes: Int, sha256: String)
+    where Body.Element == [UInt8], Body: Sendable {
         let stream = FilingByteStream()
         let factors = factors
         let work = BlockingWork {
@@ -274,7 +261,7 @@ public final class FilingIntake: Sendable {
         report.sha256 = sha256
         var figures = FilingFigures(summary)
         figures.sha256 = sha256
-        return (report, figures, bytes)
+        return (report, figures, bytes, sha256)
     }
 }
 
@@ -334,16 +321,11 @@ extension FilingStore {
                 let superseded = try supersedes.max().flatMap {
                     try receiptID(lender: figures.lenderUSCC, period: period, revision: $0, db)
                 }
-                let stored = Receipt(
-                    receipt: receipt.receipt, status: .stored, verdict: receipt.verdict,
-                    lender: receipt.lender,
-                    period: receipt.period, revision: receipt.revision, sha256: receipt.sha256,
-                    bytes: receipt.bytes, loans: receipt.loans, errors: receipt.errors,
-                    warnings: receipt.warnings,
-                    receivedAt: receipt.receivedAt, account: receipt.account, supersedes: superseded,
-                    supersededBy: try supersededBy.flatMap {
-                        try receiptID(lender: figures.lenderUSCC, period: period, revision: $0, db)
-                    }, findings: receipt.findings)
+                var stored = receipt
+                stored.supersedes = superseded
+                stored.supersededBy = try supersededBy.flatMap {
+                    try receiptID(lender: figures.lenderUSCC, period: period, revision: $0, db)
+                }
                 try insertReceipt(stored, filingID: id, archived: archived, db)
                 try appendAudit(
                     event(

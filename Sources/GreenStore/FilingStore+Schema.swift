@@ -89,6 +89,7 @@ extension FilingStore {
                     CREATE UNIQUE INDEX receipt_filing ON receipt(filing_id) WHERE filing_id IS NOT NULL;
                     CREATE INDEX receipt_period ON receipt(period);
                     CREATE INDEX receipt_sha256 ON receipt(sha256);
+                    CREATE INDEX receipt_revision ON receipt(lender_uscc, period, revision);
                     CREATE TABLE audit (
                         seq INTEGER PRIMARY KEY AUTOINCREMENT,
                         at TEXT NOT NULL,

@@ -74,7 +74,7 @@ public struct Receipt: Hashable, Sendable, Codable {
     /// The account that filed it (`cli` for `greenledger ingest`).
     public let account: String
     /// The receipt of the lower revision this filing superseded when it was stored, if any.
-    public let supersedes: String?
+    public var supersedes: String?
     /// The receipt of the highest stored revision above this one (same lender and period), which replaces it
     /// in roll-ups whichever was filed first; nil when this one counts or was not stored. Found when read.
     public var supersededBy: String?
