@@ -98,14 +98,21 @@ public struct GreenFinanceEvaluation: Hashable, Sendable, Encodable {
         + "(years for annual filings) when one has a value (1 = best; lowest risk ratio is best). The weights "
         + "and scoring formula are not published: no score is computed."
 
+    /// The periods whose filings the evaluation of `current` reads, newest first: it and the three before it,
+    /// each compared with the same quarter a year earlier (annual filings: with the year before).
+    public static func periods(for current: ReportingPeriod) -> [ReportingPeriod] {
+        let lag = current.quarter == nil ? 1 : 4
+        var periods = [current]
+        while periods.count < 4 + lag { periods.append(periods[periods.count - 1].previous) }
+        return periods
+    }
+
     /// The evaluation of `period` from every stored filing (all periods): per period the filings a roll-up
     /// would count (highest accepted revision per lender, conflicts left out).
     public static func evaluate(_ filings: [FilingFigures], period: String) -> GreenFinanceEvaluation? {
         guard let current = ReportingPeriod(period) else { return nil }
-        // Quarters compare with the same quarter a year earlier (4 back); annual filings with the year before.
         let lag = current.quarter == nil ? 1 : 4
-        var periods = [current]
-        while periods.count < 4 + lag { periods.append(periods[periods.count - 1].previous) }
+        let periods = periods(for: current)
         let byPeriod = periods.map { period -> [String: FilingFigures] in
             let selection = Aggregator.Selection(filings, period: period.description)
             var byLender: [String: FilingFigures] = [:]

@@ -25,7 +25,7 @@ extension FilingService {
         let account = try context.account()
         guard account.role == .lender else {
             try await storeCall {
-                try store.audit(
+                try await store.audit(
                     AuditEvent(
                         at: Timestamp.text(Date()), account: account.id, role: account.role.rawValue,
                         action: .forbid, receipt: nil, sha256: nil,
@@ -41,10 +41,10 @@ extension FilingService {
             let prepared = try await intake.prepare(
                 UploadChunks(body: request.body), name: Self.uploadName)
             // The account may have been revoked while its upload arrived: then nothing is stored.
-            guard try await storeCall({ try store.isActive(account: account.id) }) else {
+            guard try await storeCall({ try await store.isActive(account: account.id) }) else {
                 throw ServiceError.unauthorized
             }
-            result = try await storeCall { try intake.commit(prepared, actor: Actor(account)) }
+            result = try await storeCall { try await intake.commit(prepared, actor: Actor(account)) }
         } catch let error as IntakeError {
             throw Self.answer(error)
         } catch let error as StoreError {
@@ -68,8 +68,8 @@ extension FilingService {
         let period = try Query.period(request, required: false)
         let receipts = try await storeCall {
             account.role == .lender
-                ? try store.receipts(period: period, lenderUSCC: account.uscc ?? "", account: account.id)
-                : try store.receipts(period: period)
+                ? try await store.receipts(period: period, lenderUSCC: account.uscc ?? "", account: account.id)
+                : try await store.receipts(period: period)
         }
         return try json(FilingList(filings: receipts))
     }
@@ -82,7 +82,7 @@ extension FilingService {
     /// `GET /v1/filings/{receipt}/document`: the filed bytes, streamed from the archive.
     func document(_ request: Request, _ context: ServiceContext) async throws -> Response {
         let receipt = try await readableReceipt(context)
-        guard try await storeCall({ try store.isArchived(receipt.receipt) }), let archive = intake.archive,
+        guard try await storeCall({ try await store.isArchived(receipt.receipt) }), let archive = intake.archive,
             let path = archive.path(sha256: receipt.sha256)
         else {
             throw ServiceError.notFound(
@@ -114,7 +114,7 @@ extension FilingService {
             throw ServiceError.forbidden(
                 "a district account reads roll-ups, not receipts", hint: "list filings with GET /v1/filings")
         }
-        guard let receipt = try await storeCall({ try store.receipt(id) }),
+        guard let receipt = try await storeCall({ try await store.receipt(id) }),
             account.role != .lender || receipt.lender.uscc == account.uscc || receipt.account == account.id
         else {
             throw ServiceError.notFound(

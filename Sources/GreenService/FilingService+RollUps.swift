@@ -55,7 +55,7 @@ extension FilingService {
             since = date
         }
         let from = since
-        return try json(AuditLog(events: try await storeCall { try store.auditEvents(since: from) }))
+        return try json(AuditLog(events: try await storeCall { try await store.auditEvents(since: from) }))
     }
 
     /// The period and district a roll-up may cover for the account: a district account gets its own district
@@ -87,13 +87,11 @@ extension FilingService {
     private func rollUp(period: String?, district: String?) async throws -> AggregateReport {
         let (store, targets) = (store, targets)
         do {
-            return try await Self.offPool {
-                try store.rollUp(
+            return try await store.rollUp(
                     period: period, district: district, targets: targets,
-                    grid: Taxonomy.standard.defaultGridFactor)
-            }
+                grid: Taxonomy.standard.defaultGridFactor)
         } catch let error as StoreError {
-            if try await storeCall({ try store.revision() }) == 0 {
+            if try await storeCall({ try await store.revision() }) == 0 {
                 throw ServiceError.notFound(
                     "nothing has been filed yet", hint: "lenders file with POST /v1/filings")
             }

@@ -131,9 +131,9 @@ public struct FilingService: Sendable {
     /// Runs a store call on a thread of Dispatch's pool, not the cooperative pool the server's tasks share
     /// (SQLite may wait up to 10 s for another writer's lock); a store failure is logged in full and
     /// answered with 503 without the server's paths.
-    func storeCall<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    func storeCall<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         do {
-            return try await Self.offPool(body)
+            return try await body()
         } catch let error as StoreError {
             throw unavailableError(error)
         }

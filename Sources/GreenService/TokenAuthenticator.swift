@@ -23,7 +23,7 @@ struct TokenAuthenticator: AuthenticatorMiddleware {
         guard let token = Self.bearerToken(request.headers[.authorization]) else { return nil }
         let store = store
         do {
-            return try await FilingService.offPool { try store.account(forToken: token) }
+            return try await store.account(forToken: token)
         } catch let error as StoreError {
             // The whole error (with the server's paths) goes to the log, not to the client.
             log.note("store error: \(error.description)")

@@ -115,7 +115,7 @@ public final class FilingIntake: Sendable {
     public func receive<Body: AsyncSequence>(
         _ body: Body, name: String, actor: Actor, at now: Date = Date()
     ) async throws -> IntakeResult where Body.Element == [UInt8], Body: Sendable {
-        try commit(try await prepare(body, name: name), actor: actor, at: now)
+        try await commit(try await prepare(body, name: name), actor: actor, at: now)
     }
 
     /// Validates one filing arriving as `body`; nothing is stored or archived.
@@ -144,7 +144,8 @@ public final class FilingIntake: Sendable {
     /// Stores a prepared filing on behalf of `actor`: the figures (when accepted), the receipt and the audit
     /// event in one transaction, the archived bytes moved into place; a filing for another lender than the
     /// actor's is refused (audited, nothing kept).
-    public func commit(_ prepared: PreparedFiling, actor: Actor, at now: Date = Date()) throws -> IntakeResult
+    public func commit(_ prepared: PreparedFiling, actor: Actor, at now: Date = Date()) async throws
+        -> IntakeResult
     {
         let (name, report, figures, sha256) = (
             prepared.name, prepared.report, prepared.figures, prepared.sha256
@@ -155,7 +156,7 @@ public final class FilingIntake: Sendable {
             writer?.discard()
             let reason =
                 "the filing is for lender \(figures.lenderUSCC), but this account files for \(uscc) only"
-            try store.audit(
+            try await store.audit(
                 AuditEvent(
                     at: receivedAt, account: actor.id, role: actor.role, action: .forbid, receipt: nil,
                     sha256: sha256, detail: "\(name): \(reason)"))
@@ -178,7 +179,7 @@ public final class FilingIntake: Sendable {
             supersedes: nil, findings: report.diagnostics.map(Receipt.Finding.init))
         let result: IntakeResult
         do {
-            result = try store.record(
+            result = try await store.record(
                 receipt, figures: figures, actor: actor, archived: writer != nil, name: name)
         } catch {
             // No receipt refers to the bytes just archived.
@@ -270,9 +271,9 @@ extension FilingStore {
     /// transaction; a duplicate returns the original receipt, a revision conflict stores nothing but the event.
     func record(
         _ receipt: Receipt, figures: FilingFigures, actor: Actor, archived: Bool, name: String
-    ) throws -> IntakeResult {
+    ) async throws -> IntakeResult {
         let json = String(decoding: try JSONEncoder.sorted.encode(figures), as: UTF8.self)
-        func event(_ action: AuditEvent.Action, _ receiptID: String?, _ detail: String) -> AuditEvent {
+        @Sendable func event(_ action: AuditEvent.Action, _ receiptID: String?, _ detail: String) -> AuditEvent {
             AuditEvent(
                 at: receipt.receivedAt, account: actor.id, role: actor.role, action: action,
                 receipt: receiptID,
@@ -282,64 +283,68 @@ extension FilingStore {
             "\(name) (\(figures.lenderUSCC), \(figures.period ?? "no period") revision \(figures.revision))"
         /// The original receipt of stored filing `id`, with status `duplicate`; written now for a filing stored
         /// by an `ingest` of a build without receipts.
-        func duplicate(of id: Int64, refreshed: Bool, _ db: Database) throws -> IntakeResult {
+        @Sendable func duplicate(of id: Int64, refreshed: Bool, _ db: any StoreConnection) async throws
+            -> IntakeResult
+        {
             var original: Receipt
-            if let found = try self.receipt(ofFiling: id, db) {
+            if let found = try await self.receipt(ofFiling: id, db) {
                 original = found
                 if archived {
-                    try db.execute(
-                        sql: "UPDATE receipt SET archived = 1 WHERE id = ?", arguments: [found.receipt])
+                    try await db.execute("UPDATE receipt SET archived = \(true) WHERE id = \(found.receipt)")
                 }
             } else {
                 original = receipt
                 original.status = .stored
-                try insertReceipt(original, filingID: id, archived: archived, db)
+                try await insertReceipt(original, filingID: id, archived: archived, db)
             }
             original.status = .duplicate
-            try appendAudit(
+            try await appendAudit(
                 event(.duplicate, original.receipt, "\(label): the same bytes as filing \(id)"), db)
             return .duplicate(original, filing: id, refreshed: refreshed)
         }
-        return try writeRetryingOnce(name) { db -> IntakeResult in
+        return try await writeRetryingOnce(name) { db -> IntakeResult in
             guard figures.accepted, let period = figures.period, !figures.lenderUSCC.isEmpty else {
-                try insertReceipt(receipt, filingID: nil, archived: archived, db)
-                try appendAudit(
+                try await self.insertReceipt(receipt, filingID: nil, archived: archived, db)
+                try await self.appendAudit(
                     event(
                         .reject, receipt.receipt,
                         "\(label): \(receipt.errors) errors, \(receipt.warnings) warnings"),
                     db)
                 return .rejected(receipt)
             }
-            switch try insert(
+            switch try await self.insert(
                 figures, sha256: receipt.sha256, period: period, json: json, ingestedAt: receipt.receivedAt,
                 db)
             {
             case .conflict(let reason):
-                try appendAudit(event(.conflict, nil, reason), db)
+                try await self.appendAudit(event(.conflict, nil, reason), db)
                 return .conflict(reason)
             case .outcome(.stored(let id, let supersedes, let supersededBy)):
-                let superseded = try supersedes.max().flatMap {
-                    try receiptID(lender: figures.lenderUSCC, period: period, revision: $0, db)
+                var superseded: String?
+                if let lower = supersedes.max() {
+                    superseded = try await self.receiptID(
+                        lender: figures.lenderUSCC, period: period, revision: lower, db)
                 }
                 var stored = receipt
                 stored.supersedes = superseded
-                stored.supersededBy = try supersededBy.flatMap {
-                    try receiptID(lender: figures.lenderUSCC, period: period, revision: $0, db)
+                if let higher = supersededBy {
+                    stored.supersededBy = try await self.receiptID(
+                        lender: figures.lenderUSCC, period: period, revision: higher, db)
                 }
-                try insertReceipt(stored, filingID: id, archived: archived, db)
-                try appendAudit(
+                try await self.insertReceipt(stored, filingID: id, archived: archived, db)
+                try await self.appendAudit(
                     event(
                         .file, stored.receipt,
                         "\(label) stored as filing \(id)" + (superseded.map { "; supersedes \($0)" } ?? "")),
                     db)
                 return .stored(stored, filing: id, supersedes: supersedes, supersededBy: supersededBy)
             case .outcome(.alreadyStored(let id, _, _)):
-                return try duplicate(of: id, refreshed: false, db)
+                return try await duplicate(of: id, refreshed: false, db)
             case .outcome(.refreshed(let id, _)):
-                return try duplicate(of: id, refreshed: true, db)
+                return try await duplicate(of: id, refreshed: true, db)
             case .outcome(.rejected):
-                try insertReceipt(receipt, filingID: nil, archived: archived, db)
-                try appendAudit(event(.reject, receipt.receipt, "\(label): rejected"), db)
+                try await self.insertReceipt(receipt, filingID: nil, archived: archived, db)
+                try await self.appendAudit(event(.reject, receipt.receipt, "\(label): rejected"), db)
                 return .rejected(receipt)
             }
         }

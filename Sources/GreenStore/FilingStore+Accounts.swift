@@ -1,27 +1,27 @@
 import Foundation
-import GRDB
 
 extension FilingStore {
     /// Adds an account and returns it with its bearer token, which is shown once: the store keeps only the
     /// token's SHA-256. Audited as `account-add` by `actor`.
-    public func addAccount(_ new: NewAccount, by actor: Actor = .commandLine, at now: Date = Date()) throws
+    public func addAccount(_ new: NewAccount, by actor: Actor = .commandLine, at now: Date = Date()) async throws
         -> (account: Account, token: String)
     {
         let token = AccessToken.generate()
         let createdAt = Timestamp.text(now)
-        let account = try writeRetryingOnce("account") { db -> Account in
-            try db.execute(
-                sql: """
+        let account = try await writeRetryingOnce("account") { db -> Account in
+            guard
+                let inserted = try await db.row(
+                    """
                     INSERT INTO account (role, uscc, district, name, token_sha256, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    new.role.rawValue, new.uscc, new.district, new.name, AccessToken.hash(token), createdAt,
-                ])
+                    VALUES (\(new.role.rawValue), \(new.uscc), \(new.district), \(new.name),
+                            \(AccessToken.hash(token)), \(createdAt))
+                    RETURNING id
+                    """)
+            else { throw StoreError("\(self.path): adding the account returned no id") }
             let account = Account(
-                id: String(db.lastInsertedRowID), role: new.role, uscc: new.uscc, district: new.district,
-                name: new.name, createdAt: createdAt, revokedAt: nil)
-            try appendAudit(
+                id: String(try inserted.from(self.path, table: "account", key: nil).integer("id")), role: new.role,
+                uscc: new.uscc, district: new.district, name: new.name, createdAt: createdAt, revokedAt: nil)
+            try await self.appendAudit(
                 AuditEvent(
                     at: createdAt, account: actor.id, role: actor.role, action: .accountAdd, receipt: nil,
                     sha256: nil,
@@ -32,30 +32,36 @@ extension FilingStore {
     }
 
     /// Every account, oldest first (never a token: only its hash is stored, and that is not returned).
-    public func accounts() throws -> [Account] {
-        try read("the accounts") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY id").map(account)
+    public func accounts() async throws -> [Account] {
+        try await read("the accounts") { db in
+            try await db.rows("SELECT * FROM account ORDER BY id").map(self.account)
         }
     }
 
     /// Revokes an account: its token stops working at once. Audited as `account-revoke`. Throws
     /// ``AccountError`` for an unknown or already revoked account.
-    public func revokeAccount(_ id: String, by actor: Actor = .commandLine, at now: Date = Date()) throws
+    public func revokeAccount(_ id: String, by actor: Actor = .commandLine, at now: Date = Date()) async throws
         -> Account
     {
         guard let number = Int64(id) else { throw AccountError("no account \(id): account ids are numbers") }
         let revokedAt = Timestamp.text(now)
-        return try writeRetryingOnce("account \(id)") { db -> Account in
-            guard
-                let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [number])
-            else { throw AccountError("no account \(id); 'greenledger accounts list' shows them") }
-            let account = try account(row)
+        return try await writeRetryingOnce("account \(id)") { db -> Account in
+            guard let row = try await db.row("SELECT * FROM account WHERE id = \(number)") else {
+                throw AccountError("no account \(id); 'greenledger accounts list' shows them")
+            }
+            let account = try self.account(row)
             if let revoked = account.revokedAt {
                 throw AccountError("account \(id) was already revoked at \(revoked)")
             }
-            try db.execute(
-                sql: "UPDATE account SET revoked_at = ? WHERE id = ?", arguments: [revokedAt, number])
-            try appendAudit(
+            // Only one of two revocations at once changes the row (and is audited).
+            guard
+                try await db.row(
+                    """
+                    UPDATE account SET revoked_at = \(revokedAt) WHERE id = \(number) AND revoked_at IS NULL
+                    RETURNING id
+                    """) != nil
+            else { throw AccountError("account \(id) was revoked at the same moment by someone else") }
+            try await self.appendAudit(
                 AuditEvent(
                     at: revokedAt, account: actor.id, role: actor.role, action: .accountRevoke, receipt: nil,
                     sha256: nil, detail: "account \(id): \(account.role.rawValue) \(account.scope) revoked"),
@@ -68,41 +74,38 @@ extension FilingStore {
 
     /// The unrevoked account whose token this is, or nil. The token is hashed, looked up by its hash, and the
     /// stored hash compared with it in constant time.
-    public func account(forToken token: String) throws -> Account? {
+    public func account(forToken token: String) async throws -> Account? {
         guard token.hasPrefix(AccessToken.prefix), token.utf8.count <= 256 else { return nil }
         let digest = AccessToken.hash(token)
-        return try read("the accounts") { db in
+        return try await read("the accounts") { db in
             guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM account WHERE token_sha256 = ? AND revoked_at IS NULL",
-                    arguments: [digest]),
-                let stored: String = row["token_sha256"],
+                let row = try await db.row(
+                    "SELECT * FROM account WHERE token_sha256 = \(digest) AND revoked_at IS NULL"),
+                let stored = try? row.text("token_sha256"),
                 AccessToken.constantTimeEqual(stored, digest)
             else { return nil }
-            return try account(row)
+            return try self.account(row)
         }
     }
 
-    func account(_ row: Row) throws -> Account {
-        let id: Int64 = try column(row, "id", of: nil, table: "account")
-        let roleText: String = try column(row, "role", of: id, table: "account")
+    func account(_ found: StoreRow) throws -> Account {
+        let row = found.from(path, table: "account")
+        let roleText = try row.text("role")
         guard let role = AccountRole(rawValue: roleText) else {
-            throw StoreError.badRow(path: path, table: "account", id: id, "its role '\(roleText)' is not one")
+            throw row.damaged("its role '\(roleText)' is not one")
         }
         return Account(
-            id: String(id), role: role, uscc: row["uscc"], district: row["district"],
-            name: try column(row, "name", of: id, table: "account"),
-            createdAt: try column(row, "created_at", of: id, table: "account"), revokedAt: row["revoked_at"])
+            id: String(try row.integer("id")), role: role, uscc: try row.optionalText("uscc"),
+            district: try row.optionalText("district"), name: try row.text("name"),
+            createdAt: try row.text("created_at"), revokedAt: try row.optionalText("revoked_at"))
     }
 
-    /// Reads in a snapshot; database errors become a ``StoreError`` naming `what`.
-    func read<T>(_ what: String, _ body: (Database) throws -> T) throws -> T {
-        do {
-            return try queue.read(body)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError("\(path): cannot read \(what): \(Self.describe(error))")
+    /// Whether the account exists and is not revoked (checked again before an upload that took a while is
+    /// stored).
+    public func isActive(account id: String) async throws -> Bool {
+        guard let number = Int64(id) else { return false }
+        return try await read("the accounts") { db in
+            try await db.row("SELECT id FROM account WHERE id = \(number) AND revoked_at IS NULL") != nil
         }
     }
 }
@@ -122,19 +125,5 @@ public enum Timestamp {
         if let date = formatter.date(from: text) { return date }
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.date(from: text)
-    }
-}
-
-extension FilingStore {
-    /// Whether the account exists and is not revoked (checked again before an upload that took a while is
-    /// stored).
-    public func isActive(account id: String) throws -> Bool {
-        guard let number = Int64(id) else { return false }
-        return try read("the accounts") { db in
-            try Bool.fetchOne(
-                db, sql: "SELECT COUNT(*) > 0 FROM account WHERE id = ? AND revoked_at IS NULL",
-                arguments: [number])
-                ?? false
-        }
     }
 }

@@ -1,17 +1,29 @@
 import Foundation
 
-/// Where the filing history lives: a plain file path, checked before anything is opened.
+/// Where the filing history lives: a SQLite file (a plain path) or a PostgreSQL database
+/// (`postgres://…`, see ``PostgresLocation``), checked before anything is opened.
 ///
 /// SQLite also accepts names that keep nothing on disk — the empty name (a temporary database),
 /// `:memory:` and `file:` URIs such as `file:history?mode=memory` — and an ingest into one of those would
 /// report "stored" for filings that vanish when the process ends. Those are refused here as usage errors
 /// (``StoreLocationError``); a file literally named `file:…` is given as `./file:…`.
 public struct StoreLocation: Hashable, Sendable {
-    /// The path as given, to pass to ``FilingStore/init(path:)``.
+    /// The path as given, to pass to ``FilingStore/init(path:create:)``; for PostgreSQL, the URL without its
+    /// password.
     public let path: String
+    /// The PostgreSQL database, when the location is a URL.
+    public let postgres: PostgresLocation?
 
-    /// Checks `argument` (the `--db` value) and throws ``StoreLocationError`` when it would keep nothing.
+    /// Checks `argument` (the `--db` value) and throws ``StoreLocationError`` when it would keep nothing or
+    /// is a PostgreSQL URL that cannot be used.
     public init(_ argument: String) throws(StoreLocationError) {
+        if PostgresLocation.isURL(argument) {
+            let postgres = try PostgresLocation(argument)
+            self.postgres = postgres
+            path = postgres.label
+            return
+        }
+        postgres = nil
         if argument.isEmpty { throw .empty }
         if argument == ":memory:" { throw .inMemory(argument) }
         if argument.lowercased().hasPrefix("file:") { throw .uri(argument) }

@@ -133,7 +133,7 @@ import Testing
         try handle.close()
         let message =
             "greenledger: error: \(db): written by a newer GreenLedger (schema version 7); this build knows "
-            + "schema version 2; refusing to use it — upgrade greenledger\n"
+            + "schema version 3; refusing to use it — upgrade greenledger\n"
         for arguments in [
             ["ingest", "--db", db, Self.q2], ["aggregate", "--db", db],
             ["report", "--db", db, "--out", directory.appendingPathComponent("r.html").path],

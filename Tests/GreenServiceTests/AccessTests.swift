@@ -57,7 +57,7 @@ import Testing
             ("city", try NewAccount(role: .city, uscc: nil, district: nil, name: "city")),
             ("admin", try NewAccount(role: .admin, uscc: nil, district: nil, name: "admin")),
         ] {
-            tokens[key] = try store.addAccount(new).token
+            tokens[key] = try await store.addAccount(new).token
         }
         let service = FilingService(store: store, intake: intake, version: "test", log: RequestLog { _ in })
         return Fixture(service: service, tokens: tokens, ownFiling: ownBytes, otherReceipt: otherReceipt)

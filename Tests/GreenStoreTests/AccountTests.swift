@@ -5,21 +5,21 @@ import Testing
 @testable import GreenStore
 
 @Suite struct AccountTests {
-    @Test func aTokenIsShownOnceAndOnlyItsHashIsStored() throws {
+    @Test func aTokenIsShownOnceAndOnlyItsHashIsStored() async throws {
         let store = try FilingStoreTests.temporaryStore()
-        let (account, token) = try store.addAccount(
+        let (account, token) = try await store.addAccount(
             try NewAccount(role: .lender, uscc: "91440300708461136T", district: nil, name: "示例银行深圳分行"))
         #expect(token.hasPrefix("glt_"))
         // 32 random bytes in base64url without padding: 43 characters.
         #expect(token.count == 4 + 43)
-        #expect(try store.account(forToken: token) == account)
-        let stored = try store.queue.read { db in
+        #expect(try await store.account(forToken: token) == account)
+        let stored = try await store.sqliteQueue.read { db in
             try String.fetchAll(db, sql: "SELECT token_sha256 FROM account")
         }
         #expect(stored == [AccessToken.hash(token)])
         #expect(stored[0].count == 64 && !stored[0].contains(token))
         // Every text column of the database: the token is nowhere.
-        let dump = try store.queue.read { db in
+        let dump = try await store.sqliteQueue.read { db in
             try String.fetchAll(
                 db, sql: "SELECT name || created_at || role || COALESCE(uscc, '') FROM account")
                 + String.fetchAll(db, sql: "SELECT detail FROM audit")
@@ -27,22 +27,22 @@ import Testing
         #expect(!dump.contains { $0.contains(token) })
     }
 
-    @Test func wrongAndRevokedTokensFindNoAccount() throws {
+    @Test func wrongAndRevokedTokensFindNoAccount() async throws {
         let store = try FilingStoreTests.temporaryStore()
-        let (account, token) = try store.addAccount(
+        let (account, token) = try await store.addAccount(
             try NewAccount(role: .city, uscc: nil, district: nil, name: "市局"))
-        #expect(try store.account(forToken: token + "x") == nil)
-        #expect(try store.account(forToken: String(token.dropFirst(4))) == nil)
-        #expect(try store.account(forToken: "glt_" + String(repeating: "A", count: 10_000)) == nil)
-        let revoked = try store.revokeAccount(account.id)
+        #expect(try await store.account(forToken: token + "x") == nil)
+        #expect(try await store.account(forToken: String(token.dropFirst(4))) == nil)
+        #expect(try await store.account(forToken: "glt_" + String(repeating: "A", count: 10_000)) == nil)
+        let revoked = try await store.revokeAccount(account.id)
         #expect(revoked.revokedAt != nil)
-        #expect(try store.account(forToken: token) == nil)
-        #expect(throws: AccountError.self) { try store.revokeAccount(account.id) }
-        #expect(throws: AccountError.self) { try store.revokeAccount("99") }
-        #expect(try store.auditEvents().map(\.action) == [.accountAdd, .accountRevoke])
+        #expect(try await store.account(forToken: token) == nil)
+        await #expect(throws: AccountError.self) { try await store.revokeAccount(account.id) }
+        await #expect(throws: AccountError.self) { try await store.revokeAccount("99") }
+        #expect(try await store.auditEvents().map(\.action) == [.accountAdd, .accountRevoke])
     }
 
-    @Test func scopesMustFitRoles() {
+    @Test func scopesMustFitRoles() async {
         #expect(throws: AccountError.self) {
             try NewAccount(role: .lender, uscc: nil, district: nil, name: "x")
         }
@@ -65,7 +65,7 @@ import Testing
         #expect((try? NewAccount(role: .district, uscc: nil, district: "440307", name: "龙岗区金融工作局")) != nil)
     }
 
-    @Test func tokensAreDistinctAndComparedWithoutEarlyExit() {
+    @Test func tokensAreDistinctAndComparedWithoutEarlyExit() async {
         let tokens = Set((0..<200).map { _ in AccessToken.generate() })
         #expect(tokens.count == 200)
         #expect(AccessToken.constantTimeEqual("abc", "abc"))
@@ -73,17 +73,27 @@ import Testing
         #expect(!AccessToken.constantTimeEqual("abc", "abcd"))
     }
 
-    @Test func theAuditLogRefusesUpdatesAndDeletes() throws {
+    @Test func theAuditLogRefusesUpdatesAndDeletes() async throws {
         let store = try FilingStoreTests.temporaryStore()
-        _ = try store.addAccount(try NewAccount(role: .admin, uscc: nil, district: nil, name: "运维"))
-        #expect(throws: (any Error).self) {
-            try store.queue.write { db in try db.execute(sql: "UPDATE audit SET detail = 'edited'") }
+        _ = try await store.addAccount(try NewAccount(role: .admin, uscc: nil, district: nil, name: "运维"))
+        await #expect(throws: (any Error).self) {
+            try await store.sqliteQueue.write { db in try db.execute(sql: "UPDATE audit SET detail = 'edited'") }
         }
-        #expect(throws: (any Error).self) {
-            try store.queue.write { db in try db.execute(sql: "DELETE FROM audit") }
+        await #expect(throws: (any Error).self) {
+            try await store.sqliteQueue.write { db in try db.execute(sql: "DELETE FROM audit") }
         }
-        #expect(try store.auditEvents().count == 1)
-        #expect(try store.auditEvents(since: Date().addingTimeInterval(3600)).isEmpty)
-        #expect(try store.auditEvents(since: Date().addingTimeInterval(-3600)).count == 1)
+        #expect(try await store.auditEvents().count == 1)
+        #expect(try await store.auditEvents(since: Date().addingTimeInterval(3600)).isEmpty)
+        #expect(try await store.auditEvents(since: Date().addingTimeInterval(-3600)).count == 1)
+    }
+}
+
+extension FilingStore {
+    /// The SQLite history's queue, for tests that tamper with the file as another program would.
+    var sqliteQueue: DatabaseQueue {
+        get throws {
+            guard let database = database as? SQLiteDatabase else { throw StoreError("not a SQLite history") }
+            return database.queue
+        }
     }
 }

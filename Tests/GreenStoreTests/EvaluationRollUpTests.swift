@@ -10,7 +10,7 @@ import Testing
 @Suite struct EvaluationRollUpTests {
     static let folders = ["history/2025-Q3", "history/2025-Q4", "history/2026-Q1", "2026-Q2", "2026-Q3"]
 
-    @Test func indicatorsAndRanksMatchARecomputationFromTheFiles() throws {
+    @Test func indicatorsAndRanksMatchARecomputationFromTheFiles() async throws {
         let store = try FilingStoreTests.temporaryStore()
         var filed: [RollUpTests.Filed] = []
         for folder in Self.folders {
@@ -19,11 +19,11 @@ import Testing
                 .filter({ $0.hasSuffix(".xml") }).sorted()
             {
                 filed.append(try RollUpTests.read(directory.appendingPathComponent(name)))
-                _ = try store.ingest(
+                _ = try await store.ingest(
                     try FilingStoreTests.figures("\(folder)/\(name)"), ingestedAt: "2026-10-20T08:00:00Z")
             }
         }
-        let report = try store.rollUp(
+        let report = try await store.rollUp(
             period: "2026-Q3", district: nil, targets: .defaults, grid: Taxonomy.standard.defaultGridFactor)
         let evaluation = try #require(report.evaluation)
         let now = RollUpTests.current(filed, period: "2026-Q3")
@@ -56,7 +56,7 @@ import Testing
         #expect(branch.greenRiskRatio.value == nil)
         #expect(branch.greenRiskRatio.notComputable?.contains("no Loans section") == true)
         // A district roll-up has no evaluation (the indicators are lender-wide).
-        let district = try store.rollUp(
+        let district = try await store.rollUp(
             period: "2026-Q3", district: "440307", targets: .defaults,
             grid: Taxonomy.standard.defaultGridFactor)
         #expect(district.evaluation == nil)

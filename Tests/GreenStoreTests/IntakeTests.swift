@@ -74,7 +74,7 @@ import Testing
         #expect(receipt.receivedAt == "2026-09-21T14:13:20Z")
         #expect(receipt.receipt.hasPrefix("GLR-") && receipt.receipt.count == 28)
         // The figures equal the CLI's one-pass summary of the same file.
-        let stored = try intake.store.filings()
+        let stored = try await intake.store.filings()
         #expect(stored.map(\.id) == [filing])
         let direct = FilingFigures(
             try FilingSummarizer.summarize(
@@ -85,10 +85,10 @@ import Testing
         // The archived bytes are the filed bytes.
         let path = try #require(intake.archive?.path(sha256: receipt.sha256))
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == bytes)
-        #expect(try intake.store.isArchived(receipt.receipt))
+        #expect(try await intake.store.isArchived(receipt.receipt))
         // The receipt is kept, with its findings, and the event is in the log.
-        #expect(try intake.store.receipt(receipt.receipt) == receipt)
-        let events = try intake.store.auditEvents()
+        #expect(try await intake.store.receipt(receipt.receipt) == receipt)
+        let events = try await intake.store.auditEvents()
         #expect(events.map(\.action) == [.file])
         #expect(events.first?.receipt == receipt.receipt && events.first?.account == "7")
     }
@@ -110,8 +110,8 @@ import Testing
             return
         }
         #expect(duplicate.receipt == first.receipt && duplicate.status == .duplicate)
-        #expect(try intake.store.filings().count == 1)
-        #expect(try intake.store.auditEvents().map(\.action) == [.file, .duplicate])
+        #expect(try await intake.store.filings().count == 1)
+        #expect(try await intake.store.auditEvents().map(\.action) == [.file, .duplicate])
     }
 
     @Test func aRejectedFilingGetsAReceiptWithLocatedFindingsAndNoFigures() async throws {
@@ -133,9 +133,9 @@ import Testing
             .file(path: Self.samples.appendingPathComponent("invalid/GL-REC-001-total.xml").path))
         #expect(findings.map(\.rule) == validated.diagnostics.map(\.ruleID))
         #expect(findings.map(\.line) == validated.diagnostics.map(\.line))
-        #expect(try intake.store.filings().isEmpty)
-        #expect(try intake.store.receipts().map(\.receipt) == [receipt.receipt])
-        #expect(try intake.store.auditEvents().map(\.action) == [.reject])
+        #expect(try await intake.store.filings().isEmpty)
+        #expect(try await intake.store.receipts().map(\.receipt) == [receipt.receipt])
+        #expect(try await intake.store.auditEvents().map(\.action) == [.reject])
     }
 
     @Test func anotherLendersFilingIsForbiddenAndLeavesOnlyTheEvent() async throws {
@@ -148,8 +148,9 @@ import Testing
             return
         }
         #expect(reason.contains("91440300708461136T"))
-        #expect(try intake.store.filings().isEmpty && intake.store.receipts().isEmpty)
-        let events = try intake.store.auditEvents()
+        #expect(try await intake.store.filings().isEmpty)
+        #expect(try await intake.store.receipts().isEmpty)
+        let events = try await intake.store.auditEvents()
         #expect(events.map(\.action) == [.forbid] && events.first?.sha256 == Self.sha256(bytes))
         #expect(try Self.archivedFiles(directory).isEmpty)
     }
@@ -183,7 +184,7 @@ import Testing
             return
         }
         #expect(second.supersedes == first.receipt)
-        #expect(try intake.store.auditEvents().map(\.action) == [.file, .conflict, .file])
+        #expect(try await intake.store.auditEvents().map(\.action) == [.file, .conflict, .file])
     }
 
     @Test func aBodyPastTheLimitIsRefusedWhileArrivingAndKeepsNothing() async throws {
@@ -196,7 +197,8 @@ import Testing
         await #expect(throws: IntakeError.empty) {
             try await intake.receive(Self.chunks([]), name: "upload", actor: Self.lender(bytes))
         }
-        #expect(try intake.store.receipts().isEmpty && intake.store.auditEvents().isEmpty)
+        #expect(try await intake.store.receipts().isEmpty)
+        #expect(try await intake.store.auditEvents().isEmpty)
         #expect(try Self.archivedFiles(directory).isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/archive").isEmpty)
     }
@@ -212,7 +214,8 @@ import Testing
         await #expect(throws: IntakeError.self) {
             try await intake.receive(half, name: "upload", actor: Self.lender(bytes))
         }
-        #expect(try intake.store.receipts().isEmpty && intake.store.filings().isEmpty)
+        #expect(try await intake.store.receipts().isEmpty)
+        #expect(try await intake.store.filings().isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/archive").isEmpty)
     }
 
@@ -232,7 +235,8 @@ import Testing
         let stored = results.filter { if case .stored = $0 { true } else { false } }
         let duplicates = results.filter { if case .duplicate = $0 { true } else { false } }
         #expect(stored.count == 1 && duplicates.count == 5)
-        #expect(try intake.store.filings().count == 1 && intake.store.receipts().count == 1)
+        #expect(try await intake.store.filings().count == 1)
+        #expect(try await intake.store.receipts().count == 1)
     }
 
     static func archivedFiles(_ directory: String) throws -> [String] {
@@ -264,9 +268,9 @@ extension IntakeTests {
             return
         }
         #expect(first.supersededBy == second.receipt && first.supersedes == nil)
-        #expect(try intake.store.receipt(first.receipt)?.supersededBy == second.receipt)
-        #expect(try intake.store.receipt(second.receipt)?.supersededBy == nil)
-        let listed = try intake.store.receipts(period: "2026-Q3")
+        #expect(try await intake.store.receipt(first.receipt)?.supersededBy == second.receipt)
+        #expect(try await intake.store.receipt(second.receipt)?.supersededBy == nil)
+        let listed = try await intake.store.receipts(period: "2026-Q3")
         #expect(listed.map(\.supersededBy) == [nil, second.receipt])
     }
 }
@@ -343,7 +347,7 @@ extension IntakeTests {
             return
         }
         #expect(try Self.archivedFiles(directory).isEmpty)
-        #expect(try intake.store.isArchived(receipt.receipt) == false)
+        #expect(try await intake.store.isArchived(receipt.receipt) == false)
         let invalid = try Self.bytes("invalid/GL-REC-001-total.xml")
         guard
             case .rejected(let named) = try await intake.receive(
@@ -352,7 +356,7 @@ extension IntakeTests {
             Issue.record("expected rejected")
             return
         }
-        #expect(try intake.store.isArchived(named.receipt))
+        #expect(try await intake.store.isArchived(named.receipt))
         #expect(try Self.archivedFiles(directory).count == 1)
     }
 }

@@ -27,22 +27,22 @@ import Testing
         return try JSONDecoder().decode(FilingFigures.self, from: Data(json.utf8))
     }
 
-    @Test func twelveMaximalFilingsRollUpExactly() throws {
+    @Test func twelveMaximalFilingsRollUpExactly() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent(
             "history-\(UUID().uuidString).sqlite"
         ).path
         let store = try FilingStore(path: path)
         for lender in 1...12 {
-            _ = try store.ingest(try Self.figures(lender), ingestedAt: "2026-10-20T08:00:00Z")
+            _ = try await store.ingest(try Self.figures(lender), ingestedAt: "2026-10-20T08:00:00Z")
         }
-        let report = try store.rollUp(
+        let report = try await store.rollUp(
             period: nil, district: nil, targets: .defaults, grid: Taxonomy.standard.defaultGridFactor)
         // 12 × 999,999,999,999,999,999 fen = 11,999,999,999,999,999,988 fen.
         #expect(report.book.total.fen == 11_999_999_999_999_999_988)
         #expect(report.book.total.description == "119999999999999999.88")
         #expect(report.history.map(\.period) == ["2026-Q3"])
         #expect(report.history.first?.share?.share == 1)
-        let district = try store.rollUp(
+        let district = try await store.rollUp(
             period: "2026-Q3", district: "440307", targets: .defaults,
             grid: Taxonomy.standard.defaultGridFactor)
         #expect(district.book.total.description == "119999999999999999.88")

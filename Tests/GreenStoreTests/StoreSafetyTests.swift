@@ -21,10 +21,10 @@ import Testing
         try queue.writeWithoutTransaction { try $0.execute(sql: sql) }
     }
 
-    static func storeWithOneFiling() throws -> (FilingStore, String) {
+    static func storeWithOneFiling() async throws -> (FilingStore, String) {
         let path = temporaryPath()
         let store = try FilingStore(path: path)
-        _ = try store.ingest(
+        _ = try await store.ingest(
             try FilingStoreTests.figures("2026-Q3/pengcheng-microcredit.xml"), ingestedAt: "t")
         return (store, path)
     }
@@ -55,7 +55,7 @@ import Testing
 
     /// Reading commands (aggregate --db, report --db) open without creating: a mistyped path is an error
     /// and leaves no empty history behind.
-    @Test func aMissingHistoryIsNotCreatedForReading() throws {
+    @Test func aMissingHistoryIsNotCreatedForReading() async throws {
         let path = Self.temporaryPath()
         let error = #expect(throws: StoreError.self) { try FilingStore(path: path, create: false) }
         #expect(
@@ -66,7 +66,7 @@ import Testing
         _ = try FilingStore(path: path, create: false)
     }
 
-    @Test func aDirectoryOrAFIFOIsNotAHistory() throws {
+    @Test func aDirectoryOrAFIFOIsNotAHistory() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "dir-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -78,63 +78,63 @@ import Testing
         #expect(fifoError?.description == "\(fifo): is a FIFO (named pipe), not a filing history file")
     }
 
-    @Test func aHigherUserVersionIsRefused() throws {
-        let (_, path) = try Self.storeWithOneFiling()
+    @Test func aHigherUserVersionIsRefused() async throws {
+        let (_, path) = try await Self.storeWithOneFiling()
         try Self.alter(path, "PRAGMA user_version = 99")
         let error = #expect(throws: StoreError.self) { try FilingStore(path: path) }
         #expect(
             error?.description
-                == "\(path): written by a newer GreenLedger (schema version 99); this build knows schema version 2; "
+                == "\(path): written by a newer GreenLedger (schema version 99); this build knows schema version 3; "
                 + "refusing to use it — upgrade greenledger")
     }
 
-    @Test func anUnknownMigrationIsRefused() throws {
-        let (_, path) = try Self.storeWithOneFiling()
+    @Test func anUnknownMigrationIsRefused() async throws {
+        let (_, path) = try await Self.storeWithOneFiling()
         try Self.alter(path, "INSERT INTO grdb_migrations (identifier) VALUES ('v7-carbon-ledger')")
         let error = #expect(throws: StoreError.self) { try FilingStore(path: path) }
         #expect(
             error?.description
                 == "\(path): written by a newer GreenLedger (unknown migrations v7-carbon-ledger); this build knows "
-                + "schema version 2; refusing to use it — upgrade greenledger")
+                + "schema version 3; refusing to use it — upgrade greenledger")
     }
 
-    @Test func aNewHistoryRecordsItsSchemaVersion() throws {
-        let (_, path) = try Self.storeWithOneFiling()
-        let version = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+    @Test func aNewHistoryRecordsItsSchemaVersion() async throws {
+        let (_, path) = try await Self.storeWithOneFiling()
+        let version = try await DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
         #expect(version == FilingStore.schemaVersion)
-        let journal = try DatabaseQueue(path: path).read {
+        let journal = try await DatabaseQueue(path: path).read {
             try String.fetchOne($0, sql: "PRAGMA journal_mode")
         }
         #expect(journal == "wal")
     }
 
-    @Test func aRowWithAPeriodThatIsNotOneIsNamed() throws {
-        let (store, path) = try Self.storeWithOneFiling()
+    @Test func aRowWithAPeriodThatIsNotOneIsNamed() async throws {
+        let (store, path) = try await Self.storeWithOneFiling()
         try Self.alter(path, "UPDATE filing SET period = 'x' WHERE id = 1")
         let expected =
             "\(path): filing row 1 is damaged: its period 'x' is not a period; the history was altered outside greenledger"
-        #expect(throws: StoreError(expected)) { try store.periods() }
-        #expect(throws: StoreError(expected)) { try store.filings() }
+        await #expect(throws: StoreError(expected)) { try await store.periods() }
+        await #expect(throws: StoreError(expected)) { try await store.filings() }
     }
 
-    @Test func figuresThatAreNotJSONAreNamed() throws {
-        let (store, path) = try Self.storeWithOneFiling()
+    @Test func figuresThatAreNotJSONAreNamed() async throws {
+        let (store, path) = try await Self.storeWithOneFiling()
         try Self.alter(path, "UPDATE filing SET figures = '{\"totalFen\": \"lots\"' WHERE id = 1")
-        #expect(
+        await #expect(
             throws: StoreError(
                 "\(path): filing row 1 is damaged: its figures are not the JSON this build stores; "
                     + "the history was altered outside greenledger")
-        ) { try store.filings() }
+        ) { try await store.filings() }
     }
 
-    @Test func figuresOfAnotherPeriodAreNamed() throws {
-        let (store, path) = try Self.storeWithOneFiling()
+    @Test func figuresOfAnotherPeriodAreNamed() async throws {
+        let (store, path) = try await Self.storeWithOneFiling()
         try Self.alter(path, "UPDATE filing SET period = '2026-Q2' WHERE id = 1")
-        #expect(
+        await #expect(
             throws: StoreError(
                 "\(path): filing row 1 is damaged: its figures are for 2026-Q3, not 2026-Q2; "
                     + "the history was altered outside greenledger")
-        ) { try store.filings() }
+        ) { try await store.filings() }
     }
 
     /// Figures no filing can produce (a count near Int.max, infinite tonnes) are a damaged row, named,
@@ -163,19 +163,19 @@ import Testing
         ),
         ("$.avoided.assumptions.x", "-3", "its count of loans estimated under an assumption (x) is -3"),
     ])
-    func implausibleFiguresAreADamagedRow(key: String, value: String, problem: String) throws {
-        let (store, path) = try Self.storeWithOneFiling()
+    func implausibleFiguresAreADamagedRow(key: String, value: String, problem: String) async throws {
+        let (store, path) = try await Self.storeWithOneFiling()
         try Self.alter(path, "UPDATE filing SET figures = json_set(figures, '\(key)', \(value)) WHERE id = 1")
-        #expect(
+        await #expect(
             throws: StoreError(
                 "\(path): filing row 1 is damaged: \(problem); the history was altered outside greenledger")
-        ) { try store.filings() }
+        ) { try await store.filings() }
     }
 
     /// A schema altered by hand: the same columns without their NOT NULL constraints, holding NULLs.
     @Test(arguments: ["figures", "period", "ingested_at"])
-    func aNullWhereTheSchemaHasNoneIsNamed(column: String) throws {
-        let (store, path) = try Self.storeWithOneFiling()
+    func aNullWhereTheSchemaHasNoneIsNamed(column: String) async throws {
+        let (store, path) = try await Self.storeWithOneFiling()
         try Self.alter(
             path,
             """
@@ -186,16 +186,16 @@ import Testing
             UPDATE filing SET \(column) = NULL;
             """)
         let expected =
-            "\(path): filing row 1 is damaged: its \(column) is missing or not String; "
+            "\(path): filing row 1 is damaged: its \(column) is missing or not text; "
             + "the history was altered outside greenledger"
-        #expect(throws: StoreError(expected)) { try store.filings() }
+        await #expect(throws: StoreError(expected)) { try await store.filings() }
         if column == "period" {
-            #expect(throws: StoreError(expected)) { try store.periods() }
+            await #expect(throws: StoreError(expected)) { try await store.periods() }
         }
     }
 
-    @Test func aRowWithoutAnIdIsNamedAsSuch() throws {
-        let (store, path) = try Self.storeWithOneFiling()
+    @Test func aRowWithoutAnIdIsNamedAsSuch() async throws {
+        let (store, path) = try await Self.storeWithOneFiling()
         try Self.alter(
             path,
             """
@@ -205,52 +205,56 @@ import Testing
             ALTER TABLE loose RENAME TO filing;
             UPDATE filing SET id = NULL;
             """)
-        #expect(
+        await #expect(
             throws: StoreError(
-                "\(path): filing row without an id is damaged: its id is missing or not Int64; "
+                "\(path): filing row without an id is damaged: its id is missing or not an integer; "
                     + "the history was altered outside greenledger")
-        ) { try store.filings() }
+        ) { try await store.filings() }
     }
 
     /// Two stores on one file, as two processes would have: every filing of both sets is stored once,
     /// and the filings both try to store are stored by one and "already stored" for the other.
-    @Test func twoConnectionsWritingAtOnceLoseNothing() throws {
+    @Test func twoConnectionsWritingAtOnceLoseNothing() async throws {
         let path = Self.temporaryPath()
         let names = try FileManager.default.contentsOfDirectory(
             atPath: FilingStoreTests.samples.appendingPathComponent("2026-Q3").path
         ).filter { $0.hasSuffix(".xml") }.sorted()
         let figures = try names.map { try FilingStoreTests.figures("2026-Q3/\($0)") }
-        let outcomes = Mutex<[IngestOutcome]>([])
-        let failures = Mutex<[String]>([])
-        DispatchQueue.concurrentPerform(iterations: 2) { _ in
-            do {
-                let store = try FilingStore(path: path)
-                for filing in figures {
-                    let outcome = try store.ingest(filing, ingestedAt: "t")
-                    outcomes.withLock { $0.append(outcome) }
+        let results = await withTaskGroup(of: ([IngestOutcome], String?).self) { group in
+            for _ in 0..<2 {
+                group.addTask {
+                    var outcomes: [IngestOutcome] = []
+                    do {
+                        let store = try FilingStore(path: path)
+                        for filing in figures { outcomes.append(try await store.ingest(filing, ingestedAt: "t")) }
+                        return (outcomes, nil)
+                    } catch {
+                        return (outcomes, "\(error)")
+                    }
                 }
-            } catch {
-                failures.withLock { $0.append("\(error)") }
             }
+            var results: [([IngestOutcome], String?)] = []
+            for await result in group { results.append(result) }
+            return results
         }
-        #expect(failures.withLock { $0 } == [])
-        let all = outcomes.withLock { $0 }
+        #expect(results.compactMap(\.1) == [])
+        let all = results.flatMap(\.0)
         let stored = all.filter { if case .stored = $0 { true } else { false } }
         let already = all.filter { if case .alreadyStored = $0 { true } else { false } }
         #expect(stored.count == figures.count)
         #expect(already.count == figures.count)
-        #expect(try FilingStore(path: path).filings().count == figures.count)
+        #expect(try await FilingStore(path: path).filings().count == figures.count)
     }
 }
 
 /// Rows stored before the loan-level figures were recorded are refreshed when the same file is ingested
 /// again; a current row stays as it is.
 @Suite struct StoreRefreshTests {
-    @Test func ingestingTheSameFileAgainRefreshesARowOfAnEarlierBuild() throws {
+    @Test func ingestingTheSameFileAgainRefreshesARowOfAnEarlierBuild() async throws {
         let path = StoreSafetyTests.temporaryPath()
         let store = try FilingStore(path: path)
         let figures = try FilingStoreTests.figures("2026-Q3/longgang-village-bank.xml")
-        guard case .stored(let id, _, _) = try store.ingest(figures, ingestedAt: "t") else {
+        guard case .stored(let id, _, _) = try await store.ingest(figures, ingestedAt: "t") else {
             Issue.record("not stored")
             return
         }
@@ -259,17 +263,17 @@ import Testing
             path,
             "UPDATE filing SET figures = json_remove(figures, '$.baseline', '$.benefits', '$.carbonEffect', "
                 + "'$.creditRisk') WHERE id = \(id)")
-        let old = try #require(try store.filings().first?.figures)
+        let old = try #require(try await store.filings().first?.figures)
         #expect(old.benefits == nil && old.baseline == nil)
-        let report = try store.rollUp(
+        let report = try await store.rollUp(
             period: "2026-Q3", district: nil, targets: .defaults, grid: Taxonomy.standard.defaultGridFactor)
         #expect(report.loanLevelNotRecorded == 1 && report.benefitsFrom == 0)
-        #expect(try store.ingest(figures, ingestedAt: "later") == .refreshed(id: id, file: figures.file))
-        let refreshed = try #require(try store.filings().first?.figures)
+        #expect(try await store.ingest(figures, ingestedAt: "later") == .refreshed(id: id, file: figures.file))
+        let refreshed = try #require(try await store.filings().first?.figures)
         #expect(refreshed == figures)
         // Now current: a third ingest writes nothing.
         #expect(
-            try store.ingest(figures, ingestedAt: "later")
+            try await store.ingest(figures, ingestedAt: "later")
                 == .alreadyStored(id: id, file: figures.file, ingestedAt: "t"))
     }
 }

@@ -4,7 +4,7 @@ import GreenReports
 import GreenStore
 
 /// `greenledger accounts add|list|revoke --db DB`
-struct Accounts: ParsableCommand {
+struct Accounts: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accounts",
         abstract: "Add, list and revoke the filing service's accounts and their bearer tokens.",
@@ -18,7 +18,7 @@ struct Accounts: ParsableCommand {
 extension AccountRole: ExpressibleByArgument {}
 
 /// `greenledger accounts add --db DB --role R [--uscc U | --district D] --name N`
-struct AccountsAdd: ParsableCommand {
+struct AccountsAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add an account; its bearer token is printed once, on standard output.",
@@ -28,7 +28,7 @@ struct AccountsAdd: ParsableCommand {
             Exit codes: 0 added, 2 the store cannot be written, 64 usage (a scope that does not fit the role).
             """)
 
-    @Option(help: "The history database (default: greenledger.sqlite).")
+    @Option(help: "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db.")
     var db: String = "greenledger.sqlite"
 
     @Option(help: "lender, district, city or admin.")
@@ -52,10 +52,12 @@ struct AccountsAdd: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         do {
             let new = try NewAccount(role: role, uscc: uscc, district: district, name: name)
-            let (account, token) = try FilingStore(path: db).addAccount(new)
+            let (account, token) = try await HistoryOptions.withStore(db, create: true) {
+                try await $0.addAccount(new)
+            }
             print(token)
             Output.note(
                 "added account \(account.id) (\(account.role.rawValue), \(account.scope), "
@@ -71,22 +73,22 @@ struct AccountsAdd: ParsableCommand {
 }
 
 /// `greenledger accounts list --db DB [--format text|json]`
-struct AccountsList: ParsableCommand {
+struct AccountsList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List accounts: id, role, scope, name, created, revoked (never a token).")
 
-    @Option(help: "The history database (default: greenledger.sqlite).")
+    @Option(help: "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db.")
     var db: String = "greenledger.sqlite"
 
     @OptionGroup var output: TextOrJSONOptions
 
     func validate() throws { try HistoryOptions.checkLocation(db) }
 
-    func run() throws {
+    func run() async throws {
         let accounts: [Account]
         do {
-            accounts = try FilingStore(path: db, create: false).accounts()
+            accounts = try await HistoryOptions.withStore(db, create: false) { try await $0.accounts() }
         } catch let error as StoreError {
             Output.error(error.description)
             throw ExitStatus.couldNotRun
@@ -119,11 +121,11 @@ struct AccountList: Encodable {
 }
 
 /// `greenledger accounts revoke --db DB ID`
-struct AccountsRevoke: ParsableCommand {
+struct AccountsRevoke: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke", abstract: "Revoke an account: its token stops working at once.")
 
-    @Option(help: "The history database (default: greenledger.sqlite).")
+    @Option(help: "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db.")
     var db: String = "greenledger.sqlite"
 
     @Argument(help: "The account id ('greenledger accounts list' shows them).")
@@ -131,9 +133,9 @@ struct AccountsRevoke: ParsableCommand {
 
     func validate() throws { try HistoryOptions.checkLocation(db) }
 
-    func run() throws {
+    func run() async throws {
         do {
-            let account = try FilingStore(path: db, create: false).revokeAccount(id)
+            let account = try await HistoryOptions.withStore(db, create: false) { try await $0.revokeAccount(id) }
             Output.note(
                 "revoked account \(account.id) (\(account.role.rawValue), \(account.scope), \(account.name))")
         } catch let error as StoreError {

@@ -6,7 +6,7 @@ import GreenReports
 import GreenTaxonomy
 
 /// `greenledger aggregate DIR|FILE... [--period P] [--district CODE] [--money-unit yuan|wan|yi]`
-struct Aggregate: ParsableCommand {
+struct Aggregate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aggregate",
         abstract:
@@ -30,7 +30,7 @@ struct Aggregate: ParsableCommand {
     @Argument(help: "Filings, or directories holding them (none with --db).")
     var inputs: [String] = []
 
-    @Option(help: "Aggregate the current revisions stored in this filing history instead of files.")
+    @Option(help: "Aggregate the current revisions stored in this filing history (a SQLite file or postgres://user:password@host:port/db) instead of files.")
     var db: String?
 
     @Option(help: "Period to aggregate, e.g. 2026-Q3 (default: the latest period among accepted filings).")
@@ -73,14 +73,14 @@ struct Aggregate: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let estimation = try factors.estimation()
         let grid = estimation.grid
         let targetSet = try TargetOptions.load(targets)
         var report: AggregateReport
         var unreadableCount = 0
         if let db {
-            report = try HistoryOptions.rollUp(
+            report = try await HistoryOptions.rollUp(
                 db, period: period, district: district, targets: targetSet, grid: grid)
         } else {
             let files = try FileList.xmlFiles(in: inputs)

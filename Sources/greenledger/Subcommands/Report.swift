@@ -8,7 +8,7 @@ import GreenTaxonomy
 
 /// `greenledger report --period P [--district CODE] --format md|html|csv|json --out PATH [--lang zh|en|both]
 /// [--money-unit yuan|wan|yi]`
-struct Report: ParsableCommand {
+struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the quarterly green report from the filing history (ingest filings first).",
@@ -49,7 +49,7 @@ struct Report: ParsableCommand {
 
     @OptionGroup var money: MoneyUnitOptions
 
-    @Option(help: "The filing history (default: greenledger.sqlite).")
+    @Option(help: "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db.")
     var db: String = "greenledger.sqlite"
 
     @Option(help: "A target file replacing the plan defaults.")
@@ -66,14 +66,10 @@ struct Report: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let grid = try factors.chosen()
         let targetSet = try TargetOptions.load(targets)
-        guard FileManager.default.fileExists(atPath: db) else {
-            Output.error("\(db): no filing history here; run 'greenledger ingest FILE...' first")
-            throw ExitStatus.couldNotRun
-        }
-        let rolled = try HistoryOptions.rollUp(
+        let rolled = try await HistoryOptions.rollUp(
             db, period: period, district: district, targets: targetSet, grid: grid)
         let manifest = ReportDocument.manifest(
             version: GreenLedger.version, rolled: rolled, format: format, district: district)

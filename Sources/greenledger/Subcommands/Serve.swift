@@ -22,7 +22,7 @@ struct Serve: AsyncParsableCommand {
             Exit codes: 0 stopped by a signal, 2 the store, archive or address cannot be used, 64 usage.
             """)
 
-    @Option(help: "The history database (default: greenledger.sqlite).")
+    @Option(help: "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db[?sslmode=require].")
     var db: String = "greenledger.sqlite"
 
     @Option(help: "The address to listen on.")
@@ -61,12 +61,13 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let estimation = try factors.estimation()
-        let store: FilingStore
+        let (db, archive, host, port, jobs, maxUploadMb, stallSeconds) = (
+            db, archive, host, port, jobs, maxUploadMb, stallSeconds
+        )
+        try await HistoryOptions.withStore(db, create: true) { store in
         let archiveStore: FilingArchive
         do {
-            store = try FilingStore(path: db)
-            archiveStore = try FilingArchive(
-                directory: archive ?? FilingArchive.defaultDirectory(forStore: db))
+            archiveStore = try FilingArchive(directory: HistoryOptions.archiveDirectory(archive, db: db))
         } catch let error as StoreError {
             Output.error(error.description)
             throw ExitStatus.couldNotRun
@@ -78,7 +79,6 @@ struct Serve: AsyncParsableCommand {
                 window: .seconds(stallSeconds), minimumBytes: StallPolicy.standard.minimumBytes,
                 interval: .milliseconds(max(100, stallSeconds * 1000 / 12))))
         let service = FilingService(store: store, intake: intake, version: GreenLedger.version)
-        let host = host
         let app = service.application(host: host, port: port) { bound in
             service.log.note(
                 "listening on http://\(host):\(bound) (store \(store.path), archive \(archiveStore.directory))"
@@ -91,5 +91,6 @@ struct Serve: AsyncParsableCommand {
             throw ExitStatus.couldNotRun
         }
         service.log.note("stopped")
+        }
     }
 }

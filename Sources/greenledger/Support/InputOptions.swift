@@ -64,14 +64,40 @@ enum HistoryOptions {
         }
     }
 
-    /// The intake of `db` (created if absent), archiving into `archive` (default: beside the history).
+    /// Opens the history at `db` (a SQLite path or a `postgres://` URL), runs `body` with it and closes it;
+    /// a store that cannot be opened or used is one line on stderr and exit code 2.
+    static func withStore<T: Sendable>(
+        _ db: String, create: Bool, _ body: (FilingStore) async throws -> T
+    ) async throws -> T {
+        do {
+            let location = try StoreLocation(db)
+            if !create, location.postgres == nil, !FileManager.default.fileExists(atPath: db) {
+                throw StoreError("\(db): no filing history here; run 'greenledger ingest FILE...' first")
+            }
+            return try await FilingStore.with(location, create: create, body)
+        } catch let error as StoreError {
+            Output.error(error.description)
+            throw ExitStatus.couldNotRun
+        } catch let error as StoreLocationError {
+            Output.error(error.description)
+            throw ExitStatus.usage
+        }
+    }
+
+    /// Where filed bytes are kept: `--archive`, else beside a SQLite history (`PATH.archive`), else (a
+    /// PostgreSQL store, which keeps figures, not files) `greenledger-archive` in the current directory.
+    static func archiveDirectory(_ archive: String?, db: String) -> String {
+        if let archive { return archive }
+        if PostgresLocation.isURL(db) { return "greenledger-archive" }
+        return FilingArchive.defaultDirectory(forStore: db)
+    }
+
+    /// The intake of `store`, archiving into `archive` (default: see ``archiveDirectory(_:db:)``).
     static func intake(
-        db: String, archive: String?, factors: EstimationFactors, maximumBytes: Int?
+        store: FilingStore, db: String, archive: String?, factors: EstimationFactors, maximumBytes: Int?
     ) throws -> FilingIntake {
         do {
-            let store = try FilingStore(path: db)
-            let archive = try FilingArchive(
-                directory: archive ?? FilingArchive.defaultDirectory(forStore: db))
+            let archive = try FilingArchive(directory: archiveDirectory(archive, db: db))
             return FilingIntake(store: store, archive: archive, factors: factors, maximumBytes: maximumBytes)
         } catch let error as StoreError {
             Output.error(error.description)
@@ -81,13 +107,9 @@ enum HistoryOptions {
 
     static func rollUp(
         _ path: String, period: String?, district: String?, targets: TargetSet, grid: EmissionFactor
-    ) throws -> AggregateReport {
-        do {
-            return try FilingStore(path: path, create: false).rollUp(
-                period: period, district: district, targets: targets, grid: grid)
-        } catch let error as StoreError {
-            Output.error(error.description)
-            throw ExitStatus.couldNotRun
+    ) async throws -> AggregateReport {
+        try await withStore(path, create: false) { store in
+            try await store.rollUp(period: period, district: district, targets: targets, grid: grid)
         }
     }
 }

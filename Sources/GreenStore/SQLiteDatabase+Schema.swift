@@ -3,10 +3,13 @@ import GRDB
 import GreenDisclosure
 
 extension FilingStore {
-    /// The schema version this build writes into SQLite's `user_version`; a database with a higher one was
-    /// written by a newer GreenLedger and is refused.
-    public static let schemaVersion = 2
+    /// The schema version this build writes (SQLite: `user_version`; PostgreSQL: the highest row of
+    /// `schema_migration`); a database with a higher one was written by a newer GreenLedger and is refused.
+    /// Version 3 indexes filings by period, so a quarter's roll-up reads that quarter only.
+    public static let schemaVersion = 3
+}
 
+extension SQLiteDatabase {
     /// How long a writer waits for another process's transaction before giving up, in seconds.
     static let busyTimeoutSeconds: TimeInterval = 10
 
@@ -16,6 +19,8 @@ extension FilingStore {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeoutSeconds)
+        // Transactions span several accesses (each statement is one), opened and closed by `transaction`.
+        configuration.allowsUnsafeTransactions = true
         return configuration
     }
 
@@ -107,6 +112,14 @@ extension FilingStore {
                     PRAGMA user_version = 2;
                     """)
         }
+        // A quarter's roll-up and the trend read filings by period through this index, not by a scan.
+        migrator.registerMigration("v3-filing-period") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX filing_period ON filing(period, lender_uscc, revision);
+                    PRAGMA user_version = 3;
+                    """)
+        }
         return migrator
     }
 
@@ -119,7 +132,7 @@ extension FilingStore {
             return (version, unknown)
         }
         var found: [String] = []
-        if version > schemaVersion { found.append("schema version \(version)") }
+        if version > FilingStore.schemaVersion { found.append("schema version \(version)") }
         if !unknown.isEmpty { found.append("unknown migrations \(unknown.joined(separator: ", "))") }
         if !found.isEmpty { throw StoreError.newerSchema(path: path, found: found.joined(separator: ", ")) }
     }
