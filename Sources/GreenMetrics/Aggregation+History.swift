@@ -32,10 +32,13 @@ extension Aggregator {
     /// ``aggregate(_:unreadable:period:district:targets:grid:)`` computes it for that period: per lender the
     /// highest revision counts; Σ green ÷ Σ total over the lenders declaring green loans (for a district, over
     /// the lenders with a District row for it).
-    public static func greenShares(_ balances: [StoredBalance], district: String?) -> [String: IndicatorShare] {
+    public static func greenShares(_ balances: [StoredBalance], district: String?) -> [String: IndicatorShare]
+    {
         var top: [String: [String: StoredBalance]] = [:]
         for balance in balances {
-            if let kept = top[balance.period]?[balance.lenderUSCC], kept.revision >= balance.revision { continue }
+            if let kept = top[balance.period]?[balance.lenderUSCC], kept.revision >= balance.revision {
+                continue
+            }
             top[balance.period, default: [:]][balance.lenderUSCC] = balance
         }
         var shares: [String: IndicatorShare] = [:]

@@ -68,7 +68,8 @@ extension FilingService {
         let period = try Query.period(request, required: false)
         let receipts = try await storeCall {
             account.role == .lender
-                ? try await store.receipts(period: period, lenderUSCC: account.uscc ?? "", account: account.id)
+                ? try await store.receipts(
+                    period: period, lenderUSCC: account.uscc ?? "", account: account.id)
                 : try await store.receipts(period: period)
         }
         return try json(FilingList(filings: receipts))
@@ -82,7 +83,8 @@ extension FilingService {
     /// `GET /v1/filings/{receipt}/document`: the filed bytes, streamed from the archive.
     func document(_ request: Request, _ context: ServiceContext) async throws -> Response {
         let receipt = try await readableReceipt(context)
-        guard try await storeCall({ try await store.isArchived(receipt.receipt) }), let archive = intake.archive,
+        guard try await storeCall({ try await store.isArchived(receipt.receipt) }),
+            let archive = intake.archive,
             let path = archive.path(sha256: receipt.sha256)
         else {
             throw ServiceError.notFound(

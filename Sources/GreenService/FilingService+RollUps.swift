@@ -88,7 +88,7 @@ extension FilingService {
         let (store, targets) = (store, targets)
         do {
             return try await store.rollUp(
-                    period: period, district: district, targets: targets,
+                period: period, district: district, targets: targets,
                 grid: Taxonomy.standard.defaultGridFactor)
         } catch let error as StoreError {
             if try await storeCall({ try await store.revision() }) == 0 {

@@ -273,7 +273,9 @@ extension FilingStore {
         _ receipt: Receipt, figures: FilingFigures, actor: Actor, archived: Bool, name: String
     ) async throws -> IntakeResult {
         let json = String(decoding: try JSONEncoder.sorted.encode(figures), as: UTF8.self)
-        @Sendable func event(_ action: AuditEvent.Action, _ receiptID: String?, _ detail: String) -> AuditEvent {
+        @Sendable func event(_ action: AuditEvent.Action, _ receiptID: String?, _ detail: String)
+            -> AuditEvent
+        {
             AuditEvent(
                 at: receipt.receivedAt, account: actor.id, role: actor.role, action: action,
                 receipt: receiptID,

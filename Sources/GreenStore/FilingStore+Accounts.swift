@@ -3,7 +3,8 @@ import Foundation
 extension FilingStore {
     /// Adds an account and returns it with its bearer token, which is shown once: the store keeps only the
     /// token's SHA-256. Audited as `account-add` by `actor`.
-    public func addAccount(_ new: NewAccount, by actor: Actor = .commandLine, at now: Date = Date()) async throws
+    public func addAccount(_ new: NewAccount, by actor: Actor = .commandLine, at now: Date = Date())
+        async throws
         -> (account: Account, token: String)
     {
         let token = AccessToken.generate()
@@ -19,7 +20,8 @@ extension FilingStore {
                     """)
             else { throw StoreError("\(self.path): adding the account returned no id") }
             let account = Account(
-                id: String(try inserted.from(self.path, table: "account", key: nil).integer("id")), role: new.role,
+                id: String(try inserted.from(self.path, table: "account", key: nil).integer("id")),
+                role: new.role,
                 uscc: new.uscc, district: new.district, name: new.name, createdAt: createdAt, revokedAt: nil)
             try await self.appendAudit(
                 AuditEvent(
@@ -40,7 +42,8 @@ extension FilingStore {
 
     /// Revokes an account: its token stops working at once. Audited as `account-revoke`. Throws
     /// ``AccountError`` for an unknown or already revoked account.
-    public func revokeAccount(_ id: String, by actor: Actor = .commandLine, at now: Date = Date()) async throws
+    public func revokeAccount(_ id: String, by actor: Actor = .commandLine, at now: Date = Date())
+        async throws
         -> Account
     {
         guard let number = Int64(id) else { throw AccountError("no account \(id): account ids are numbers") }

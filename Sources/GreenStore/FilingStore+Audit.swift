@@ -19,12 +19,15 @@ extension FilingStore {
 
     /// The audit log, oldest first; with `since`, only events at or after that moment.
     public func auditEvents(since: Date? = nil) async throws -> [AuditEvent] {
-        let rows = try await read("the audit log") { db in try await db.rows("SELECT * FROM audit ORDER BY seq") }
+        let rows = try await read("the audit log") { db in
+            try await db.rows("SELECT * FROM audit ORDER BY seq")
+        }
         return try rows.compactMap { found -> AuditEvent? in
             let row = found.from(path, table: "audit", key: "seq")
             let at = try row.text("at")
             let actionText = try row.text("action")
-            guard let action = AuditEvent.Action(rawValue: actionText), let moment = Timestamp.parse(at) else {
+            guard let action = AuditEvent.Action(rawValue: actionText), let moment = Timestamp.parse(at)
+            else {
                 throw row.damaged("its time or action is not one this build writes")
             }
             if let since, moment < since { return nil }

@@ -24,7 +24,8 @@ extension FilingStore {
     /// Every receipt (without findings), optionally of one period (matched exactly: `2026` is the annual
     /// filings, as in roll-ups) and of one lender — its USCC, or filed by its account (a rejected filing may
     /// name no lender) — in the order received.
-    public func receipts(period: String? = nil, lenderUSCC: String? = nil, account: String? = nil) async throws
+    public func receipts(period: String? = nil, lenderUSCC: String? = nil, account: String? = nil)
+        async throws
         -> [Receipt]
     {
         var conditions: [SQL] = []
@@ -37,7 +38,9 @@ extension FilingStore {
             }
         }
         var query: SQL = "SELECT *, \(raw: Self.supersededBy) FROM receipt"
-        for (index, condition) in conditions.enumerated() { query = query + (index == 0 ? " WHERE " : " AND ") + condition }
+        for (index, condition) in conditions.enumerated() {
+            query = query + (index == 0 ? " WHERE " : " AND ") + condition
+        }
         query = query + " ORDER BY received_at, \(raw: database.insertionOrder)"
         let rows = try await read("the receipts") { [query] db in try await db.rows(query) }
         return try rows.map { try receipt($0, findings: false) }
@@ -52,7 +55,9 @@ extension FilingStore {
         }
     }
 
-    func insertReceipt(_ receipt: Receipt, filingID: Int64?, archived: Bool, _ db: any StoreConnection) async throws {
+    func insertReceipt(_ receipt: Receipt, filingID: Int64?, archived: Bool, _ db: any StoreConnection)
+        async throws
+    {
         let findings = String(decoding: try JSONEncoder.sorted.encode(receipt.findings ?? []), as: UTF8.self)
         try await db.execute(
             """

@@ -60,8 +60,10 @@ extension FilingStore {
             district = (try row.integer("district_total_fen"), try row.integer("district_green_fen"))
         }
         return StoredBalance(
-            lenderUSCC: try row.text("lender_uscc"), period: try row.text("period"), revision: try row.int("revision"),
-            totalFen: try row.integer("total_fen"), greenFen: try row.optionalInteger("green_fen"), district: district)
+            lenderUSCC: try row.text("lender_uscc"), period: try row.text("period"),
+            revision: try row.int("revision"),
+            totalFen: try row.integer("total_fen"), greenFen: try row.optionalInteger("green_fen"),
+            district: district)
     }
 
     /// The periods of `rows` (`id`, `period`) in order; a row whose period is not one is refused, named.

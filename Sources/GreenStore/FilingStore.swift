@@ -97,7 +97,8 @@ public final class FilingStore: Sendable {
         }
         let json = String(decoding: try JSONEncoder.sorted.encode(figures), as: UTF8.self)
         let outcome = try await writeRetryingOnce(figures.file) { db in
-            try await self.insert(figures, sha256: sha256, period: period, json: json, ingestedAt: ingestedAt, db)
+            try await self.insert(
+                figures, sha256: sha256, period: period, json: json, ingestedAt: ingestedAt, db)
         }
         switch outcome {
         case .outcome(let outcome): return outcome
@@ -114,7 +115,7 @@ public final class FilingStore: Sendable {
         do {
             do {
                 return try await database.write(body)
-            } catch where database.isUniqueViolation(error) {
+            } catch  where database.isUniqueViolation(error) {
                 return try await database.write(body)
             }
         } catch let error as StoreError {
@@ -178,7 +179,8 @@ public final class FilingStore: Sendable {
         if let same = try rows.first(where: { try $0.text("sha256") == sha256 }) {
             return .outcome(
                 .alreadyStored(
-                    id: try same.integer("id"), file: try same.text("file"), ingestedAt: try same.text("ingested_at")))
+                    id: try same.integer("id"), file: try same.text("file"),
+                    ingestedAt: try same.text("ingested_at")))
         }
         let revisions = try rows.map { try $0.int("revision") }
         if revisions.contains(figures.revision) {
@@ -222,13 +224,14 @@ public final class FilingStore: Sendable {
     /// The stored filings of `periods` (all when nil), oldest first; see ``filings(period:)``.
     public func filings(periods: [String]?) async throws -> [StoredFiling] {
         if let periods, periods.isEmpty { return [] }
-        let filter: SQL = periods.map { periods in
-            var sql: SQL = " WHERE period IN ("
-            for (index, period) in periods.enumerated() {
-                sql = sql + (index == 0 ? "\(period)" : ", \(period)")
-            }
-            return sql + ")"
-        } ?? ""
+        let filter: SQL =
+            periods.map { periods in
+                var sql: SQL = " WHERE period IN ("
+                for (index, period) in periods.enumerated() {
+                    sql = sql + (index == 0 ? "\(period)" : ", \(period)")
+                }
+                return sql + ")"
+            } ?? ""
         let rows = try await read("the filing history") { db in
             try await db.rows("SELECT id, period, ingested_at, figures FROM filing" + filter + " ORDER BY id")
         }
@@ -249,7 +252,8 @@ public final class FilingStore: Sendable {
             guard figures.period == rowPeriod else {
                 throw row.damaged("its figures are for \(figures.period ?? "no period"), not \(rowPeriod)")
             }
-            return StoredFiling(id: try row.integer("id"), ingestedAt: try row.text("ingested_at"), figures: figures)
+            return StoredFiling(
+                id: try row.integer("id"), ingestedAt: try row.text("ingested_at"), figures: figures)
         }
     }
 

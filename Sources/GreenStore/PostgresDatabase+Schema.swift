@@ -140,7 +140,8 @@ extension PostgresDatabase {
                     try await connection.execute(SQL(stringLiteral: statement))
                 }
                 try await connection.execute(
-                    "INSERT INTO schema_migration (version, name) VALUES (\(migration.version), \(migration.name))")
+                    "INSERT INTO schema_migration (version, name) VALUES (\(migration.version), \(migration.name))"
+                )
             }
         }
     }

@@ -20,9 +20,12 @@ public final class PostgresDatabase: StoreDatabase {
 
     /// Connects to `location` and brings the schema up to date (or, when `create` is false, refuses a
     /// database that holds no filing history); throws ``StoreError`` with the server's reason otherwise.
-    public static func open(_ location: PostgresLocation, create: Bool = true) async throws -> PostgresDatabase {
+    public static func open(_ location: PostgresLocation, create: Bool = true) async throws
+        -> PostgresDatabase
+    {
         let database = connect(location)
         do {
+            try await database.probe()
             try await database.withDeadline(seconds: location.connectTimeoutSeconds + 5) {
                 try await database.migrate(create: create)
             }
@@ -44,20 +47,54 @@ public final class PostgresDatabase: StoreDatabase {
         }
     }
 
+    /// Opens one connection outside the pool and closes it: the pool retries an unreachable server or a
+    /// refused login until its deadline, where a single connection fails at once with the reason.
+    func probe() async throws {
+        var tls = PostgresConnection.Configuration.TLS.disable
+        if location.tls != .disable, case let context = try NIOSSLContext(configuration: tlsConfiguration) {
+            tls = location.tls == .prefer ? .prefer(context) : .require(context)
+        }
+        var configuration: PostgresConnection.Configuration
+        if let host = location.host {
+            configuration = .init(
+                host: host, port: location.port, username: location.user, password: location.password,
+                database: location.database, tls: tls)
+        } else {
+            configuration = .init(
+                unixSocketPath: socketPath, username: location.user, password: location.password,
+                database: location.database)
+        }
+        configuration.options.connectTimeout = .seconds(Int64(location.connectTimeoutSeconds))
+        let connection = try await PostgresConnection.connect(
+            configuration: configuration, id: 0, logger: Self.logger)
+        try await connection.close()
+    }
+
+    var socketPath: String {
+        "\(location.socketDirectory ?? "/var/run/postgresql")/.s.PGSQL.\(location.port)"
+    }
+
+    /// The TLS settings of the location's `sslmode` (libpq's meanings).
+    var tlsConfiguration: TLSConfiguration { Self.tlsConfiguration(location) }
+
+    static func tlsConfiguration(_ location: PostgresLocation) -> TLSConfiguration {
+        var context = TLSConfiguration.makeClientConfiguration()
+        switch location.tls {
+        case .disable, .prefer, .require: context.certificateVerification = .none
+        case .verifyCA: context.certificateVerification = .noHostnameVerification
+        case .verifyFull: context.certificateVerification = .fullVerification
+        }
+        if let root = location.rootCertificate { context.trustRoots = .file(root) }
+        return context
+    }
+
     private init(_ location: PostgresLocation) {
         self.location = location
         let tls: PostgresClient.Configuration.TLS
         switch location.tls {
         case .disable: tls = .disable
-        case .prefer, .require:
-            var context = TLSConfiguration.makeClientConfiguration()
-            context.certificateVerification = .none  // libpq's `prefer` and `require`: encrypted, not checked
-            tls = location.tls == .prefer ? .prefer(context) : .require(context)
-        case .verifyCA, .verifyFull:
-            var context = TLSConfiguration.makeClientConfiguration()
-            context.certificateVerification = location.tls == .verifyCA ? .noHostnameVerification : .fullVerification
-            if let root = location.rootCertificate { context.trustRoots = .file(root) }
-            tls = .require(context)
+        case .prefer: tls = .prefer(Self.tlsConfiguration(location))
+        default: tls = .require(Self.tlsConfiguration(location))
         }
         var configuration: PostgresClient.Configuration
         if let host = location.host {
@@ -66,7 +103,8 @@ public final class PostgresDatabase: StoreDatabase {
                 database: location.database, tls: tls)
         } else {
             configuration = .init(
-                unixSocketPath: "\(location.socketDirectory ?? "/var/run/postgresql")/.s.PGSQL.\(location.port)",
+                unixSocketPath:
+                    "\(location.socketDirectory ?? "/var/run/postgresql")/.s.PGSQL.\(location.port)",
                 username: location.user, password: location.password, database: location.database)
         }
         configuration.options.connectTimeout = .seconds(Int64(location.connectTimeoutSeconds))
@@ -84,7 +122,9 @@ public final class PostgresDatabase: StoreDatabase {
 
     /// Runs `body`, failing with a clear error when it takes longer than `seconds` (an unreachable server
     /// makes the pool retry forever).
-    func withDeadline<T: Sendable>(seconds: Int, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    func withDeadline<T: Sendable>(seconds: Int, _ body: @escaping @Sendable () async throws -> T)
+        async throws -> T
+    {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await body() }
             group.addTask {
@@ -94,13 +134,16 @@ public final class PostgresDatabase: StoreDatabase {
             defer { group.cancelAll() }
             while let result = try await group.next() {
                 if let result { return result }
-                throw StoreError("\(label): no answer from the server within \(seconds) s (is it running, and the host and port right?)")
+                throw StoreError(
+                    "\(label): no answer from the server within \(seconds) s (is it running, and the host and port right?)"
+                )
             }
             throw CancellationError()
         }
     }
 
-    public func read<T: Sendable>(_ body: @Sendable (any StoreConnection) async throws -> T) async throws -> T {
+    public func read<T: Sendable>(_ body: @Sendable (any StoreConnection) async throws -> T) async throws -> T
+    {
         try await transaction { connection in
             // One snapshot for every statement of the read.
             try await connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -108,7 +151,9 @@ public final class PostgresDatabase: StoreDatabase {
         }
     }
 
-    public func write<T: Sendable>(_ body: @Sendable (any StoreConnection) async throws -> T) async throws -> T {
+    public func write<T: Sendable>(_ body: @Sendable (any StoreConnection) async throws -> T) async throws
+        -> T
+    {
         try await transaction(body)
     }
 

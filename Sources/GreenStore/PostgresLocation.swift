@@ -73,7 +73,8 @@ public struct PostgresLocation: Hashable, Sendable {
                 connectTimeout = seconds
             default:
                 throw .postgres(
-                    "parameter '\(item.name)' is not understood (sslmode, sslrootcert, host, connect_timeout are)")
+                    "parameter '\(item.name)' is not understood (sslmode, sslrootcert, host, connect_timeout are)"
+                )
             }
         }
         let host = components.host.flatMap { $0.isEmpty ? nil : $0 }
@@ -90,7 +91,9 @@ public struct PostgresLocation: Hashable, Sendable {
         if host != nil { text += ":\(port)" }
         text += "/\(database)"
         var parameters: [String] = []
-        if let socketDirectory, socketDirectory != "/var/run/postgresql" { parameters.append("host=\(socketDirectory)") }
+        if let socketDirectory, socketDirectory != "/var/run/postgresql" {
+            parameters.append("host=\(socketDirectory)")
+        }
         if tls != .prefer { parameters.append("sslmode=\(tls.rawValue)") }
         return parameters.isEmpty ? text : text + "?" + parameters.joined(separator: "&")
     }

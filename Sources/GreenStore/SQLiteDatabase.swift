@@ -67,11 +67,14 @@ public final class SQLiteDatabase: StoreDatabase {
         (error as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT
     }
 
-    public func read<T: Sendable>(_ body: @Sendable (any StoreConnection) async throws -> T) async throws -> T {
+    public func read<T: Sendable>(_ body: @Sendable (any StoreConnection) async throws -> T) async throws -> T
+    {
         try await transaction("BEGIN DEFERRED", body)
     }
 
-    public func write<T: Sendable>(_ body: @Sendable (any StoreConnection) async throws -> T) async throws -> T {
+    public func write<T: Sendable>(_ body: @Sendable (any StoreConnection) async throws -> T) async throws
+        -> T
+    {
         try await transaction("BEGIN IMMEDIATE", body)
     }
 

@@ -53,13 +53,17 @@ public struct StoreRow: Sendable {
 
     /// An integer column that must fit `Int`.
     func int(_ column: String) throws -> Int {
-        guard let value = Int(exactly: try integer(column)) else { throw damaged("its \(column) is out of range") }
+        guard let value = Int(exactly: try integer(column)) else {
+            throw damaged("its \(column) is out of range")
+        }
         return value
     }
 
     /// A text column that must hold one.
     func text(_ column: String) throws -> String {
-        guard let value = try optionalText(column) else { throw damaged("its \(column) is missing or not text") }
+        guard let value = try optionalText(column) else {
+            throw damaged("its \(column) is missing or not text")
+        }
         return value
     }
 

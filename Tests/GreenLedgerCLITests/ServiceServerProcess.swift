@@ -131,6 +131,12 @@ struct ServiceStore {
         db = directory.appendingPathComponent("history.sqlite").path
     }
 
+    /// A store at `db` (a PostgreSQL URL), run from a new temporary directory.
+    init(_ name: String, db: String) throws {
+        directory = try BoundedRunner.temporaryDirectory("service-\(name)")
+        self.db = db
+    }
+
     /// The default archive beside the history: `history.sqlite.archive`.
     var archive: URL { URL(fileURLWithPath: db + ".archive") }
 

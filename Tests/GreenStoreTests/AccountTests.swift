@@ -77,7 +77,9 @@ import Testing
         let store = try FilingStoreTests.temporaryStore()
         _ = try await store.addAccount(try NewAccount(role: .admin, uscc: nil, district: nil, name: "运维"))
         await #expect(throws: (any Error).self) {
-            try await store.sqliteQueue.write { db in try db.execute(sql: "UPDATE audit SET detail = 'edited'") }
+            try await store.sqliteQueue.write { db in
+                try db.execute(sql: "UPDATE audit SET detail = 'edited'")
+            }
         }
         await #expect(throws: (any Error).self) {
             try await store.sqliteQueue.write { db in try db.execute(sql: "DELETE FROM audit") }

@@ -26,7 +26,8 @@ import Testing
     @Test func storesOnceAndSaysSoOnReingest() async throws {
         let store = try Self.temporaryStore()
         let filing = try Self.figures("2026-Q3/pengcheng-microcredit.xml")
-        guard case .stored(let id, [], nil) = try await store.ingest(filing, ingestedAt: "2026-10-20T08:00:00Z")
+        guard
+            case .stored(let id, [], nil) = try await store.ingest(filing, ingestedAt: "2026-10-20T08:00:00Z")
         else {
             Issue.record("expected stored")
             return
@@ -65,7 +66,9 @@ import Testing
         _ = try await store.ingest(original, ingestedAt: "t")
         original.sha256 = String(repeating: "0", count: 64)
         original.totalFen += 1
-        let error = await #expect(throws: StoreError.self) { try await store.ingest(original, ingestedAt: "t") }
+        let error = await #expect(throws: StoreError.self) {
+            try await store.ingest(original, ingestedAt: "t")
+        }
         #expect(
             error?.description.contains(
                 "already stored with different content; a corrected filing carries a higher revision") == true
@@ -94,7 +97,8 @@ import Testing
             try FilingSummarizer.summarize(.bytes(Array(q2Text.utf8), name: "bank-q2.xml")))
         #expect(q2.accepted)
         _ = try await store.ingest(q2, ingestedAt: "t")
-        _ = try await store.ingest(try Self.figures("2026-Q3/example-bank-shenzhen-branch.xml"), ingestedAt: "t")
+        _ = try await store.ingest(
+            try Self.figures("2026-Q3/example-bank-shenzhen-branch.xml"), ingestedAt: "t")
         #expect(try await store.periods() == ["2026-Q2", "2026-Q3"])
         let stored = try await store.filings().map(\.figures)
         var report = Aggregator.aggregate(stored, period: "2026-Q3")

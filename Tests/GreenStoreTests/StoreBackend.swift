@@ -21,9 +21,13 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     var isAvailable: Bool {
         guard self == .postgres, Self.postgresURL == nil else { return true }
         if ProcessInfo.processInfo.environment["CI"] != nil {
-            Issue.record("GREENLEDGER_TEST_POSTGRES is not set: CI must run the PostgreSQL half (scripts/with-postgres)")
+            Issue.record(
+                "GREENLEDGER_TEST_POSTGRES is not set: CI must run the PostgreSQL half (scripts/with-postgres)"
+            )
         } else {
-            print("note: GREENLEDGER_TEST_POSTGRES is not set; the PostgreSQL half of the store tests is skipped")
+            print(
+                "note: GREENLEDGER_TEST_POSTGRES is not set; the PostgreSQL half of the store tests is skipped"
+            )
         }
         return false
     }
@@ -54,10 +58,12 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// The URL of `base` naming another database (with the password).
     static func url(_ base: PostgresLocation, database: String) -> String {
         let user = base.user.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? base.user
-        let password = base.password.flatMap {
-            $0.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed)
-        }.map { ":" + $0 } ?? ""
-        return "postgres://\(user)\(password)@\(base.host ?? "127.0.0.1"):\(base.port)/\(database)?sslmode=disable"
+        let password =
+            base.password.flatMap {
+                $0.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed)
+            }.map { ":" + $0 } ?? ""
+        return
+            "postgres://\(user)\(password)@\(base.host ?? "127.0.0.1"):\(base.port)/\(database)?sslmode=disable"
     }
 
     /// Runs `body` with a new store of this backend, then closes it (and drops a PostgreSQL database).
@@ -76,7 +82,8 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     /// Drops a test's PostgreSQL database (nothing for SQLite; temporary files stay in the temporary folder).
     static func drop(_ location: StoreLocation) async {
-        guard let postgres = location.postgres, let url = postgresURL, let base = try? PostgresLocation(url) else {
+        guard let postgres = location.postgres, let url = postgresURL, let base = try? PostgresLocation(url)
+        else {
             return
         }
         let admin = PostgresDatabase.connect(base)

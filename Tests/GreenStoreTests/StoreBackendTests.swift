@@ -18,13 +18,17 @@ import Testing
         _ = try await backend.withStore { store, _ in
             let r1 = try FilingStoreTests.figures("2026-Q3/pingshan-village-bank-r1.xml")
             let r2 = try FilingStoreTests.figures("2026-Q3/pingshan-village-bank-r2.xml")
-            guard case .stored(let second, [], nil) = try await store.ingest(r2, ingestedAt: "2026-10-20T08:00:00Z")
+            guard
+                case .stored(let second, [], nil) = try await store.ingest(
+                    r2, ingestedAt: "2026-10-20T08:00:00Z")
             else {
                 Issue.record("r2 not stored")
                 return
             }
             // The lower revision filed later is stored and knows it is superseded.
-            #expect(try await store.ingest(r1, ingestedAt: "t") == .stored(id: second + 1, supersedes: [], supersededBy: 2))
+            #expect(
+                try await store.ingest(r1, ingestedAt: "t")
+                    == .stored(id: second + 1, supersedes: [], supersededBy: 2))
             #expect(
                 try await store.ingest(r2, ingestedAt: "t")
                     == .alreadyStored(id: second, file: r2.file, ingestedAt: "2026-10-20T08:00:00Z"))
@@ -91,7 +95,9 @@ import Testing
             await #expect(throws: AccountError.self) { try await store.revokeAccount(account.id) }
             #expect(try await store.auditEvents().map(\.action) == [.accountAdd, .accountRevoke])
             await #expect(throws: (any Error).self) {
-                try await store.database.write { db in try await db.execute("UPDATE audit SET detail = 'edited'") }
+                try await store.database.write { db in
+                    try await db.execute("UPDATE audit SET detail = 'edited'")
+                }
             }
             await #expect(throws: (any Error).self) {
                 try await store.database.write { db in try await db.execute("DELETE FROM audit") }
@@ -110,7 +116,9 @@ import Testing
                     group.addTask {
                         try await FilingStore.with(location) { store in
                             var outcomes: [IngestOutcome] = []
-                            for filing in figures { outcomes.append(try await store.ingest(filing, ingestedAt: "t")) }
+                            for filing in figures {
+                                outcomes.append(try await store.ingest(filing, ingestedAt: "t"))
+                            }
                             return outcomes
                         }
                     }
@@ -139,7 +147,8 @@ import Testing
                             .filter({ $0.hasSuffix(".xml") }).sorted()
                         {
                             _ = try await store.ingest(
-                                try FilingStoreTests.figures("\(folder)/\(name)"), ingestedAt: "2026-10-20T08:00:00Z")
+                                try FilingStoreTests.figures("\(folder)/\(name)"),
+                                ingestedAt: "2026-10-20T08:00:00Z")
                         }
                     }
                     var text = ""

@@ -100,7 +100,9 @@ import Testing
 
     @Test func aNewHistoryRecordsItsSchemaVersion() async throws {
         let (_, path) = try await Self.storeWithOneFiling()
-        let version = try await DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+        let version = try await DatabaseQueue(path: path).read {
+            try Int.fetchOne($0, sql: "PRAGMA user_version")
+        }
         #expect(version == FilingStore.schemaVersion)
         let journal = try await DatabaseQueue(path: path).read {
             try String.fetchOne($0, sql: "PRAGMA journal_mode")
@@ -226,7 +228,9 @@ import Testing
                     var outcomes: [IngestOutcome] = []
                     do {
                         let store = try FilingStore(path: path)
-                        for filing in figures { outcomes.append(try await store.ingest(filing, ingestedAt: "t")) }
+                        for filing in figures {
+                            outcomes.append(try await store.ingest(filing, ingestedAt: "t"))
+                        }
                         return (outcomes, nil)
                     } catch {
                         return (outcomes, "\(error)")
@@ -268,7 +272,8 @@ import Testing
         let report = try await store.rollUp(
             period: "2026-Q3", district: nil, targets: .defaults, grid: Taxonomy.standard.defaultGridFactor)
         #expect(report.loanLevelNotRecorded == 1 && report.benefitsFrom == 0)
-        #expect(try await store.ingest(figures, ingestedAt: "later") == .refreshed(id: id, file: figures.file))
+        #expect(
+            try await store.ingest(figures, ingestedAt: "later") == .refreshed(id: id, file: figures.file))
         let refreshed = try #require(try await store.filings().first?.figures)
         #expect(refreshed == figures)
         // Now current: a third ingest writes nothing.

@@ -28,7 +28,10 @@ struct AccountsAdd: AsyncParsableCommand {
             Exit codes: 0 added, 2 the store cannot be written, 64 usage (a scope that does not fit the role).
             """)
 
-    @Option(help: "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db.")
+    @Option(
+        help:
+            "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db."
+    )
     var db: String = "greenledger.sqlite"
 
     @Option(help: "lender, district, city or admin.")
@@ -78,7 +81,10 @@ struct AccountsList: AsyncParsableCommand {
         commandName: "list",
         abstract: "List accounts: id, role, scope, name, created, revoked (never a token).")
 
-    @Option(help: "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db.")
+    @Option(
+        help:
+            "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db."
+    )
     var db: String = "greenledger.sqlite"
 
     @OptionGroup var output: TextOrJSONOptions
@@ -125,7 +131,10 @@ struct AccountsRevoke: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke", abstract: "Revoke an account: its token stops working at once.")
 
-    @Option(help: "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db.")
+    @Option(
+        help:
+            "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db."
+    )
     var db: String = "greenledger.sqlite"
 
     @Argument(help: "The account id ('greenledger accounts list' shows them).")
@@ -135,7 +144,9 @@ struct AccountsRevoke: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let account = try await HistoryOptions.withStore(db, create: false) { try await $0.revokeAccount(id) }
+            let account = try await HistoryOptions.withStore(db, create: false) {
+                try await $0.revokeAccount(id)
+            }
             Output.note(
                 "revoked account \(account.id) (\(account.role.rawValue), \(account.scope), \(account.name))")
         } catch let error as StoreError {

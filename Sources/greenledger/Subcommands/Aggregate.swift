@@ -30,7 +30,10 @@ struct Aggregate: AsyncParsableCommand {
     @Argument(help: "Filings, or directories holding them (none with --db).")
     var inputs: [String] = []
 
-    @Option(help: "Aggregate the current revisions stored in this filing history (a SQLite file or postgres://user:password@host:port/db) instead of files.")
+    @Option(
+        help:
+            "Aggregate the current revisions stored in this filing history (a SQLite file or postgres://user:password@host:port/db) instead of files."
+    )
     var db: String?
 
     @Option(help: "Period to aggregate, e.g. 2026-Q3 (default: the latest period among accepted filings).")

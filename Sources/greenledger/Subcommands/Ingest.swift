@@ -28,7 +28,10 @@ struct Ingest: AsyncParsableCommand {
     @Argument(help: "Filings, or directories holding them.")
     var inputs: [String]
 
-    @Option(help: "The history: a SQLite file (default: greenledger.sqlite in the working directory) or postgres://user:password@host:port/db[?sslmode=require].")
+    @Option(
+        help:
+            "The history: a SQLite file (default: greenledger.sqlite in the working directory) or postgres://user:password@host:port/db[?sslmode=require]."
+    )
     var db: String = "greenledger.sqlite"
 
     @Option(help: "Where the filed bytes are kept (default: the --db path with .archive).")
@@ -49,38 +52,41 @@ struct Ingest: AsyncParsableCommand {
         }
         let (db, archive) = (db, archive)
         let results = try await HistoryOptions.withStore(db, create: true) { store in
-        let intake = try HistoryOptions.intake(
-            store: store, db: db, archive: archive, factors: estimation, maximumBytes: nil)
-        // Files are read and validated in parallel (one per core at a time), then stored in the order given,
-        // so that filing ids and the lines printed do not depend on which file finished first.
-        let prepared = await withTaskGroup(of: (Int, Result<PreparedFiling, any Error>).self) { group in
-            for (index, file) in files.enumerated() {
-                group.addTask {
-                    do {
-                        return (index, .success(try await intake.prepare(FileChunks(path: file), name: file)))
-                    } catch {
-                        return (index, .failure(error))
+            let intake = try HistoryOptions.intake(
+                store: store, db: db, archive: archive, factors: estimation, maximumBytes: nil)
+            // Files are read and validated in parallel (one per core at a time), then stored in the order given,
+            // so that filing ids and the lines printed do not depend on which file finished first.
+            let prepared = await withTaskGroup(of: (Int, Result<PreparedFiling, any Error>).self) { group in
+                for (index, file) in files.enumerated() {
+                    group.addTask {
+                        do {
+                            return (
+                                index, .success(try await intake.prepare(FileChunks(path: file), name: file))
+                            )
+                        } catch {
+                            return (index, .failure(error))
+                        }
                     }
                 }
+                var results: [(Int, Result<PreparedFiling, any Error>)] = []
+                for await result in group { results.append(result) }
+                return results.sorted { $0.0 < $1.0 }.map(\.1)
             }
-            var results: [(Int, Result<PreparedFiling, any Error>)] = []
-            for await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
-        }
-        let now = Date()
-        var results: [Result<IntakeResult, any Error>] = []
-        for result in prepared {
-            switch result {
-            case .success(let filing):
-                do {
-                    results.append(.success(try await intake.commit(filing, actor: .commandLine, at: now)))
-                } catch {
-                    results.append(.failure(error))
+            let now = Date()
+            var results: [Result<IntakeResult, any Error>] = []
+            for result in prepared {
+                switch result {
+                case .success(let filing):
+                    do {
+                        results.append(
+                            .success(try await intake.commit(filing, actor: .commandLine, at: now)))
+                    } catch {
+                        results.append(.failure(error))
+                    }
+                case .failure(let error): results.append(.failure(error))
                 }
-            case .failure(let error): results.append(.failure(error))
             }
-        }
-        return results
+            return results
         }
         var failed = false
         var unreadable = false

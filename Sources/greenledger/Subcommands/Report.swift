@@ -49,7 +49,10 @@ struct Report: AsyncParsableCommand {
 
     @OptionGroup var money: MoneyUnitOptions
 
-    @Option(help: "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db.")
+    @Option(
+        help:
+            "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db."
+    )
     var db: String = "greenledger.sqlite"
 
     @Option(help: "A target file replacing the plan defaults.")

@@ -22,7 +22,10 @@ struct Serve: AsyncParsableCommand {
             Exit codes: 0 stopped by a signal, 2 the store, archive or address cannot be used, 64 usage.
             """)
 
-    @Option(help: "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db[?sslmode=require].")
+    @Option(
+        help:
+            "The history: a SQLite file (default: greenledger.sqlite) or postgres://user:password@host:port/db[?sslmode=require]."
+    )
     var db: String = "greenledger.sqlite"
 
     @Option(help: "The address to listen on.")
@@ -65,32 +68,32 @@ struct Serve: AsyncParsableCommand {
             db, archive, host, port, jobs, maxUploadMb, stallSeconds
         )
         try await HistoryOptions.withStore(db, create: true) { store in
-        let archiveStore: FilingArchive
-        do {
-            archiveStore = try FilingArchive(directory: HistoryOptions.archiveDirectory(archive, db: db))
-        } catch let error as StoreError {
-            Output.error(error.description)
-            throw ExitStatus.couldNotRun
-        }
-        let intake = FilingIntake(
-            store: store, archive: archiveStore, factors: estimation, maximumBytes: maxUploadMb << 20,
-            concurrency: jobs,
-            stall: StallPolicy(
-                window: .seconds(stallSeconds), minimumBytes: StallPolicy.standard.minimumBytes,
-                interval: .milliseconds(max(100, stallSeconds * 1000 / 12))))
-        let service = FilingService(store: store, intake: intake, version: GreenLedger.version)
-        let app = service.application(host: host, port: port) { bound in
-            service.log.note(
-                "listening on http://\(host):\(bound) (store \(store.path), archive \(archiveStore.directory))"
-            )
-        }
-        do {
-            try await app.runService()
-        } catch {
-            Output.error("cannot serve on \(host):\(port): \(error)")
-            throw ExitStatus.couldNotRun
-        }
-        service.log.note("stopped")
+            let archiveStore: FilingArchive
+            do {
+                archiveStore = try FilingArchive(directory: HistoryOptions.archiveDirectory(archive, db: db))
+            } catch let error as StoreError {
+                Output.error(error.description)
+                throw ExitStatus.couldNotRun
+            }
+            let intake = FilingIntake(
+                store: store, archive: archiveStore, factors: estimation, maximumBytes: maxUploadMb << 20,
+                concurrency: jobs,
+                stall: StallPolicy(
+                    window: .seconds(stallSeconds), minimumBytes: StallPolicy.standard.minimumBytes,
+                    interval: .milliseconds(max(100, stallSeconds * 1000 / 12))))
+            let service = FilingService(store: store, intake: intake, version: GreenLedger.version)
+            let app = service.application(host: host, port: port) { bound in
+                service.log.note(
+                    "listening on http://\(host):\(bound) (store \(store.path), archive \(archiveStore.directory))"
+                )
+            }
+            do {
+                try await app.runService()
+            } catch {
+                Output.error("cannot serve on \(host):\(port): \(error)")
+                throw ExitStatus.couldNotRun
+            }
+            service.log.note("stopped")
         }
     }
 }
