@@ -14,7 +14,7 @@ extension FilingStore {
         period requested: String?, district: String?, targets: TargetSet, grid: EmissionFactor
     ) async throws -> AggregateReport {
         let snapshot = try await read("the filing history") { db in
-            let revision = try await db.row("SELECT COALESCE(MAX(id), 0) AS revision FROM filing")
+            let revision = try await db.row("SELECT COUNT(*) AS revision FROM filing")
             let periods = try await db.rows("SELECT MIN(id) AS id, period FROM filing GROUP BY period")
             let balances = try await db.rows(
                 """
@@ -23,19 +23,19 @@ extension FilingStore {
                 FROM filing LEFT JOIN filing_district AS district
                     ON district.filing_id = filing.id AND district.code = \(district ?? "")
                 """)
-            return (revision, periods, balances)
+            // The filings of the quarter asked for, or of the latest, and of the periods it is compared with.
+            let sorted = try Self.sortedPeriods(periods, store: self.path)
+            let figures = try await self.filingRows(
+                periods: self.rollUpPeriods(requested ?? sorted.last, district: district), db)
+            return (revision, sorted, balances, figures)
         }
         let revision = try snapshot.0?.from(path, table: "filing", key: nil).int("revision") ?? 0
-        let periods = try Self.sortedPeriods(snapshot.1, store: path)
+        let periods = snapshot.1
         guard revision > 0, let latest = periods.last else {
             throw StoreError("\(path): the filing history is empty; run 'greenledger ingest' first")
         }
         let period = requested ?? latest
-        var wanted = [period]
-        if district == nil, let current = ReportingPeriod(period) {
-            wanted += GreenFinanceEvaluation.periods(for: current).map(\.description).filter { $0 != period }
-        }
-        let stored = try await filings(periods: wanted).map(\.figures)
+        let stored = try decodeFilings(snapshot.3).map(\.figures)
         var report = Aggregator.aggregate(
             stored.filter { $0.period == period }, period: period, district: district, targets: targets,
             grid: grid)
@@ -50,6 +50,15 @@ extension FilingStore {
                 history: report.history, targets: targets, current: current)
         }
         return report
+    }
+
+    /// The periods whose figures a roll-up of `period` reads: it, and city-wide the periods the PBoC evaluation
+    /// compares it with.
+    func rollUpPeriods(_ period: String?, district: String?) -> [String] {
+        guard let period else { return [] }
+        guard district == nil, let current = ReportingPeriod(period) else { return [period] }
+        return [period]
+            + GreenFinanceEvaluation.periods(for: current).map(\.description).filter { $0 != period }
     }
 
     /// A row of the balances query as the trend needs it.

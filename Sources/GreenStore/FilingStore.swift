@@ -150,6 +150,9 @@ public final class FilingStore: Sendable {
         _ figures: FilingFigures, sha256: String, period: String, json: String, ingestedAt: String,
         _ db: any StoreConnection
     ) async throws -> InsertResult {
+        if let lock = database.serializeWriters("\(figures.lenderUSCC)|\(period)") {
+            try await db.execute(lock)
+        }
         if let found = try await db.row(
             "SELECT id, file, ingested_at, figures FROM filing WHERE sha256 = \(sha256)")
         {
@@ -223,6 +226,14 @@ public final class FilingStore: Sendable {
 
     /// The stored filings of `periods` (all when nil), oldest first; see ``filings(period:)``.
     public func filings(periods: [String]?) async throws -> [StoredFiling] {
+        let rows = try await read("the filing history") { db in
+            try await self.filingRows(periods: periods, db)
+        }
+        return try decodeFilings(rows)
+    }
+
+    /// The rows of ``filings(periods:)``, read in the caller's transaction.
+    func filingRows(periods: [String]?, _ db: any StoreConnection) async throws -> [StoreRow] {
         if let periods, periods.isEmpty { return [] }
         let filter: SQL =
             periods.map { periods in
@@ -232,9 +243,12 @@ public final class FilingStore: Sendable {
                 }
                 return sql + ")"
             } ?? ""
-        let rows = try await read("the filing history") { db in
-            try await db.rows("SELECT id, period, ingested_at, figures FROM filing" + filter + " ORDER BY id")
-        }
+        return try await db.rows(
+            "SELECT id, period, ingested_at, figures FROM filing" + filter + " ORDER BY id")
+    }
+
+    /// Stored filings from their rows; a row this build cannot have written is refused, named.
+    func decodeFilings(_ rows: [StoreRow]) throws -> [StoredFiling] {
         return try rows.map { found in
             let row = found.from(path, table: "filing")
             let rowPeriod = try row.text("period")
@@ -268,7 +282,7 @@ public final class FilingStore: Sendable {
     /// The database's revision: the number of filings ingested so far (named in report manifests).
     public func revision() async throws -> Int {
         try await read("the filing history") { db in
-            try await db.row("SELECT COALESCE(MAX(id), 0) AS revision FROM filing")?.from(
+            try await db.row("SELECT COUNT(*) AS revision FROM filing")?.from(
                 self.path, table: "filing", key: nil
             ).int("revision") ?? 0
         }

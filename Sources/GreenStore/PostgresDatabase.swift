@@ -80,7 +80,10 @@ public final class PostgresDatabase: StoreDatabase {
     static func tlsConfiguration(_ location: PostgresLocation) -> TLSConfiguration {
         var context = TLSConfiguration.makeClientConfiguration()
         switch location.tls {
-        case .disable, .prefer, .require: context.certificateVerification = .none
+        // libpq: `require` with a root certificate checks the certificate as `verify-ca` does.
+        case .disable, .prefer, .require:
+            context.certificateVerification =
+                location.rootCertificate == nil ? .none : .noHostnameVerification
         case .verifyCA: context.certificateVerification = .noHostnameVerification
         case .verifyFull: context.certificateVerification = .fullVerification
         }
@@ -169,6 +172,12 @@ public final class PostgresDatabase: StoreDatabase {
         } catch let error as PostgresTransactionError {
             throw error.closureError ?? error.beginError ?? error.commitError ?? error
         }
+    }
+
+    /// A transaction-scoped advisory lock on the key's hash: READ COMMITTED writers of two revisions of one
+    /// lender and period would otherwise not see each other, and neither receipt would name the other.
+    public func serializeWriters(_ key: String) -> SQL? {
+        "SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))"
     }
 
     public func isUniqueViolation(_ error: any Error) -> Bool {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A PostgreSQL store named by a URL: `postgres://user:password@host:port/database?sslmode=require`.
 ///
-/// The password may be percent-encoded; it is never shown (``label`` drops it). `sslmode` follows libpq:
+/// The password may be percent-encoded, or left out and given in `PGPASSWORD` (kept out of `ps`); it is never shown (``label`` drops it). `sslmode` follows libpq:
 /// `disable`, `prefer` (the default: TLS when the server offers it), `require` (TLS, the certificate not
 /// checked), `verify-ca` (checked against `sslrootcert` or the system's roots) and `verify-full` (and the
 /// host name). With no host, the local socket `/var/run/postgresql` is used (`?host=/dir` names another).
@@ -32,13 +32,33 @@ public struct PostgresLocation: Hashable, Sendable {
     /// Parses a `postgres://` or `postgresql://` URL; throws ``StoreLocationError`` naming what is wrong
     /// (the password is never repeated).
     public init(_ argument: String) throws(StoreLocationError) {
+        // A '/', '?' or '#' left unencoded in the password ends the authority early; the rest (with the
+        // password's tail) would become the database or a parameter, and be shown. Refused without echoing.
+        if let scheme = argument.range(of: "://") {
+            let rest = argument[scheme.upperBound...]
+            if let at = rest.firstIndex(of: "@"),
+                let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }), end < at
+            {
+                throw .postgres(
+                    "has a '/', '?' or '#' before its '@': percent-encode them in the user and password "
+                        + "(%2F, %3F, %23)")
+            }
+        }
         guard argument.utf8.count <= 4096, let components = URLComponents(string: argument),
             let scheme = components.scheme?.lowercased(), scheme == "postgres" || scheme == "postgresql"
         else { throw .postgres("is not a URL of the form postgres://user:password@host:port/database") }
         guard let user = components.percentEncodedUser.flatMap({ $0.removingPercentEncoding }), !user.isEmpty
         else { throw .postgres("names no user (postgres://user:password@host:port/database)") }
         self.user = user
-        password = components.percentEncodedPassword.flatMap { $0.removingPercentEncoding }
+        if let encoded = components.percentEncodedPassword {
+            guard let decoded = encoded.removingPercentEncoding else {
+                throw .postgres("has a password whose percent-encoding is broken")
+            }
+            password = decoded
+        } else {
+            // libpq's variable: the password kept out of the command line (and `ps`).
+            password = ProcessInfo.processInfo.environment["PGPASSWORD"]
+        }
         let database = String(components.path.drop { $0 == "/" })
         guard !database.isEmpty, !database.contains("/") else {
             throw .postgres("names no database (postgres://user:password@host:port/database)")
@@ -77,7 +97,10 @@ public struct PostgresLocation: Hashable, Sendable {
                 )
             }
         }
-        let host = components.host.flatMap { $0.isEmpty ? nil : $0 }
+        var host = components.host.flatMap { $0.isEmpty ? nil : $0 }
+        if let bracketed = host, bracketed.hasPrefix("["), bracketed.hasSuffix("]") {
+            host = String(bracketed.dropFirst().dropLast())  // an IPv6 literal
+        }
         self.host = host
         self.socketDirectory = host == nil ? (socketDirectory ?? "/var/run/postgresql") : nil
         self.tls = tls
@@ -87,6 +110,7 @@ public struct PostgresLocation: Hashable, Sendable {
 
     /// The URL without the password, for messages and report sources.
     public var label: String {
+        let user = user.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? user
         var text = "postgres://\(user)@\(host.map { $0.contains(":") ? "[\($0)]" : $0 } ?? "")"
         if host != nil { text += ":\(port)" }
         text += "/\(database)"

@@ -63,8 +63,12 @@ public final class SQLiteDatabase: StoreDatabase {
 
     public func describe(_ error: any Error) -> String { Self.message(error) }
 
+    public func serializeWriters(_ key: String) -> SQL? { nil }
+
     public func isUniqueViolation(_ error: any Error) -> Bool {
-        (error as? DatabaseError)?.resultCode == .SQLITE_CONSTRAINT
+        guard let error = error as? DatabaseError else { return false }
+        return error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+            || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any StoreConnection) async throws -> T) async throws -> T
@@ -103,6 +107,8 @@ public final class SQLiteDatabase: StoreDatabase {
                 return result
             } catch {
                 try? await connection.run("ROLLBACK")
+                // SQLite may have rolled back already; a transaction still open would keep the write lock.
+                if try await connection.isInsideTransaction { try? await connection.run("ROLLBACK") }
                 throw error
             }
         }
@@ -111,6 +117,12 @@ public final class SQLiteDatabase: StoreDatabase {
     /// The one connection, used by the holder of the lock; each statement runs on a Dispatch thread.
     struct Connection: StoreConnection {
         let queue: DatabaseQueue
+
+        var isInsideTransaction: Bool {
+            get async throws {
+                try await offPool { try queue.writeWithoutTransaction { $0.isInsideTransaction } }
+            }
+        }
 
         func run(_ statement: String) async throws {
             try await offPool { try queue.writeWithoutTransaction { try $0.execute(sql: statement) } }

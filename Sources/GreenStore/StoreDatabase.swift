@@ -16,6 +16,10 @@ public protocol StoreDatabase: Sendable {
     /// PostgreSQL, constraints settle races): committed when it returns, rolled back when it throws.
     func write<T: Sendable>(_ body: @Sendable (any StoreConnection) async throws -> T) async throws -> T
 
+    /// A statement that makes writers of the same `key` (a lender and period) take turns until their
+    /// transactions end, or nil where writers always do (SQLite's `BEGIN IMMEDIATE`).
+    func serializeWriters(_ key: String) -> SQL?
+
     /// Whether `error` is a UNIQUE constraint refusing a row another writer stored first.
     func isUniqueViolation(_ error: any Error) -> Bool
 

@@ -24,7 +24,8 @@ import Testing
         try psql.run()
         psql.waitUntilExit()
         guard psql.terminationStatus == 0, let slash = base.range(of: "/", options: .backwards) else {
-            throw CLIRunner.SetUpError(description: "psql could not create a database on \(base)")
+            throw CLIRunner.SetUpError(
+                description: "psql could not create a test database (GREENLEDGER_TEST_POSTGRES)")
         }
         let query = base.range(of: "?").map { String(base[$0.lowerBound...]) } ?? ""
         return String(base[..<slash.upperBound]) + name + query

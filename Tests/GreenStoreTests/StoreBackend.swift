@@ -92,3 +92,28 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
         await admin.close()
     }
 }
+
+/// `--db postgres://…` as the command line reads it.
+@Suite struct PostgresLocationTests {
+    @Test func aURLIsReadAndItsPasswordNeverShown() throws {
+        let location = try PostgresLocation(
+            "postgresql://gl%40city:p%2Fss%3Fw@[::1]:6543/history?sslmode=require")
+        #expect(location.user == "gl@city" && location.password == "p/ss?w" && location.host == "::1")
+        #expect(location.port == 6543 && location.database == "history" && location.tls == .require)
+        #expect(location.label == "postgres://gl%40city@[::1]:6543/history?sslmode=require")
+        let socket = try PostgresLocation("postgres://gl@/history?host=/run/pg")
+        #expect(socket.host == nil && socket.socketDirectory == "/run/pg" && socket.port == 5432)
+    }
+
+    @Test(arguments: [
+        "postgres://u:12/secret@h/db", "postgres://u:12?secret@h/db", "postgres://u:pw@h",
+        "postgres://:pw@h/db", "postgres://u:pw@h/db?sslmode=yes", "postgres://u:pw@h/db?password=secret",
+        "postgres://u:pw@h:99999/db",
+    ])
+    func aBadURLIsRefusedWithoutRepeatingASecret(url: String) throws {
+        let error = #expect(throws: StoreLocationError.self) { try PostgresLocation(url) }
+        let message = error?.description ?? ""
+        #expect(message.hasPrefix("--db: the PostgreSQL URL "))
+        #expect(!message.contains("secret") && !message.contains("pw"))
+    }
+}
