@@ -16,13 +16,12 @@ parsing. Deterministic: the same arguments give byte-identical files (every rand
 """
 import argparse
 import datetime
+import importlib.util
 import os
 import random
 import sys
 import time
 
-ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-WEIGHTS = [pow(3, i, 31) for i in range(17)]
 DISTRICTS = ["440303", "440304", "440305", "440306", "440307", "440308", "440309", "440310", "440311"]
 PLACES = {"440303": "罗湖", "440304": "福田", "440305": "南山", "440306": "宝安", "440307": "龙岗",
           "440308": "盐田", "440309": "龙华", "440310": "坪山", "440311": "光明"}
@@ -40,14 +39,13 @@ LAST = (2026, 3)  # the last quarter of every history: 2026-Q3
 GCC_CUTOVER = "2025-10-01"  # 银发〔2025〕132号: gfsp-2025 for loans originated from this day
 
 
-def uscc(rng):
-    body = "91440300" + "".join(rng.choice(ALPHABET) for _ in range(9))
-    total = sum(ALPHABET.index(c) * w for c, w in zip(body, WEIGHTS))
-    return body + ALPHABET[(31 - total % 31) % 31]
-
-
-def money(fen):
-    return "%d.%02d" % (fen // 100, fen % 100)
+# USCCs with their check character and yuan amounts, as the large-filing generator writes them.
+_spec = importlib.util.spec_from_file_location(
+    "generate_filing", os.path.join(os.path.dirname(os.path.abspath(__file__)), "generate-filing.py"))
+_filing = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_filing)
+uscc = _filing.uscc
+money = _filing.money
 
 
 def quarters(count):

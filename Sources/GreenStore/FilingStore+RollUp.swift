@@ -14,7 +14,7 @@ extension FilingStore {
         period requested: String?, district: String?, targets: TargetSet, grid: EmissionFactor
     ) async throws -> AggregateReport {
         let snapshot = try await read("the filing history") { db in
-            let revision = try await db.row("SELECT COUNT(*) AS revision FROM filing")
+            let revision = try await db.row(Self.revisionQuery)
             let periods = try await db.rows("SELECT MIN(id) AS id, period FROM filing GROUP BY period")
             let balances = try await db.rows(
                 """

@@ -279,10 +279,14 @@ public final class FilingStore: Sendable {
         return try Self.sortedPeriods(rows, store: path)
     }
 
+    /// The database's revision: the number of filings stored (ids may skip numbers on PostgreSQL, whose
+    /// sequences are not rolled back; the count is what a snapshot holds).
+    static let revisionQuery: SQL = "SELECT COUNT(*) AS revision FROM filing"
+
     /// The database's revision: the number of filings ingested so far (named in report manifests).
     public func revision() async throws -> Int {
         try await read("the filing history") { db in
-            try await db.row("SELECT COUNT(*) AS revision FROM filing")?.from(
+            try await db.row(Self.revisionQuery)?.from(
                 self.path, table: "filing", key: nil
             ).int("revision") ?? 0
         }

@@ -61,7 +61,8 @@ public final class PostgresDatabase: StoreDatabase {
                 database: location.database, tls: tls)
         } else {
             configuration = .init(
-                unixSocketPath: socketPath, username: location.user, password: location.password,
+                unixSocketPath: Self.socketPath(location), username: location.user,
+                password: location.password,
                 database: location.database)
         }
         configuration.options.connectTimeout = .seconds(Int64(location.connectTimeoutSeconds))
@@ -70,7 +71,8 @@ public final class PostgresDatabase: StoreDatabase {
         try await connection.close()
     }
 
-    var socketPath: String {
+    /// The server's socket file in the location's socket directory.
+    static func socketPath(_ location: PostgresLocation) -> String {
         "\(location.socketDirectory ?? "/var/run/postgresql")/.s.PGSQL.\(location.port)"
     }
 
@@ -106,9 +108,9 @@ public final class PostgresDatabase: StoreDatabase {
                 database: location.database, tls: tls)
         } else {
             configuration = .init(
-                unixSocketPath:
-                    "\(location.socketDirectory ?? "/var/run/postgresql")/.s.PGSQL.\(location.port)",
-                username: location.user, password: location.password, database: location.database)
+                unixSocketPath: Self.socketPath(location), username: location.user,
+                password: location.password,
+                database: location.database)
         }
         configuration.options.connectTimeout = .seconds(Int64(location.connectTimeoutSeconds))
         configuration.options.additionalStartupParameters = [("application_name", "greenledger")]
