@@ -82,7 +82,12 @@ public final class SQLiteDatabase: StoreDatabase {
         try await transaction("BEGIN IMMEDIATE", body)
     }
 
-    public func close() async {}
+    /// Closes the connection, which checkpoints the WAL into the file (and removes it) when this is the last
+    /// connection — as the process's end did when the store was released before it. Waits for a transaction
+    /// in progress.
+    public func close() async {
+        _ = try? await lock.withLock { try await offPool { try self.queue.close() } }
+    }
 
     /// Runs `body` between `begin` and COMMIT (ROLLBACK when it throws), holding the process's lock.
     private func transaction<T: Sendable>(
