@@ -1,6 +1,7 @@
 internal import CLibXML2
 
-/// One file's parse: libxml2's SAX2 push parser with the XSD plugged in, feeding ``ReaderState``. Runs on
+/// One file's parse: libxml2's SAX2 push parser (with libxml2's XSD engine plugged in under
+/// ``XSDEngine/libxml2``), feeding ``ReaderState``. Runs on
 /// the worker thread; its results are read only after that thread has been joined.
 ///
 /// `@unchecked Sendable`: handed to exactly one worker thread, which alone touches it until
@@ -74,10 +75,12 @@ final class ParsePass: @unchecked Sendable {
         let admitted = gate.admit(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) ?? count
         let first = min(admitted, 4)
         let parser = try PushParser(
-            state: state, name: name, first: UnsafeRawBufferPointer(rebasing: buffer[0..<first]))
+            state: state, name: name, first: UnsafeRawBufferPointer(rebasing: buffer[0..<first]),
+            engine: state.pointee.options.xsdEngine)
         state.pointee.parser = parser.context
         state.pointee.names = NameTable(dictionary: parser.dictionary)
         state.pointee.attributes = AttributeTable(dictionary: parser.dictionary)
+        state.pointee.prepareSchema(dictionary: parser.dictionary)
         defer { state.pointee.parser = nil }
 
         let (fedLast, halted) = try feed(
@@ -215,6 +218,7 @@ final class ParsePass: @unchecked Sendable {
         report.operations = state.operations
         report.loanCount = state.loanCount
         report.hasLoans = state.hasLoans
+        report.schemaViolations = state.schemaViolations
         report.diagnostics = (state.sink.stored + ruleSink.stored).sorted {
             ($0.line, $0.column, $0.ruleID) < ($1.line, $1.column, $1.ruleID)
         }

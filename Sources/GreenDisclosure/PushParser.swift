@@ -1,7 +1,8 @@
 internal import CLibXML2
 
-/// libxml2's SAX2 push parser with the format-v1 XSD plugged into the same stream, set up for one pass
-/// over ``ReaderState``; frees everything it made when released. Lives on one thread.
+/// libxml2's SAX2 push parser set up for one pass over ``ReaderState``: a pure SAX2 parser under the
+/// compiled XSD engine, or with libxml2's XSD engine plugged into the same stream (`--xsd-engine libxml2`).
+/// Frees everything it made when released. Lives on one thread.
 final class PushParser {
     let context: UnsafeMutablePointer<xmlParserCtxt>
     /// The SAX handler lives on the heap for the whole parse: libxml2 keeps the pointer (the schema plug
@@ -11,29 +12,38 @@ final class PushParser {
     private let plug: OpaquePointer?
 
     /// A parser fed `first` (at most 4 bytes, for encoding detection) whose callbacks update `state`.
-    init(state: UnsafeMutablePointer<ReaderState>, name: String, first: UnsafeRawBufferPointer) throws {
+    init(
+        state: UnsafeMutablePointer<ReaderState>, name: String, first: UnsafeRawBufferPointer,
+        engine: XSDEngine
+    ) throws {
         handler = .allocate(capacity: 1)
         handler.initialize(to: DisclosureReader.makeHandler())
         var saxPointer: UnsafeMutablePointer<xmlSAXHandler>? = handler
         var userData: UnsafeMutableRawPointer? = UnsafeMutableRawPointer(state)
-        validation = xmlSchemaNewValidCtxt(DisclosureSchema.shared.pointer)
-        xmlSchemaSetValidStructuredErrors(
-            validation, DisclosureReader.schemaError, UnsafeMutableRawPointer(state))
-        plug = xmlSchemaSAXPlug(validation, &saxPointer, &userData)
-        // The plug's own handler does not forward structured parser errors: give it ours.
-        saxPointer?.pointee.serror = handler.pointee.serror
+        if engine == .libxml2 {
+            validation = xmlSchemaNewValidCtxt(DisclosureSchema.shared.pointer)
+            xmlSchemaSetValidStructuredErrors(
+                validation, DisclosureReader.schemaError, UnsafeMutableRawPointer(state))
+            plug = xmlSchemaSAXPlug(validation, &saxPointer, &userData)
+            // The plug's own handler does not forward structured parser errors: give it ours.
+            saxPointer?.pointee.serror = handler.pointee.serror
+        } else {
+            validation = nil
+            plug = nil
+        }
         let created = first.withMemoryRebound(to: CChar.self) {
             xmlCreatePushParserCtxt(saxPointer, userData, $0.baseAddress, Int32($0.count), name)
         }
         guard let created else {
             if plug != nil { xmlSchemaSAXUnplug(plug) }
-            xmlSchemaFreeValidCtxt(validation)
+            if validation != nil { xmlSchemaFreeValidCtxt(validation) }
             handler.deallocate()
             throw FilingReadError(file: name, reason: "libxml2 could not create a parser")
         }
         context = created
         xmlCtxtUseOptions(context, LibXML2.safeOptions)
         context.pointee._private = UnsafeMutableRawPointer(state)
+        guard validation != nil else { return }
         xmlSchemaValidateSetLocator(
             validation,
             { context, file, line in
@@ -49,7 +59,7 @@ final class PushParser {
     deinit {
         xmlFreeParserCtxt(context)
         if plug != nil { xmlSchemaSAXUnplug(plug) }
-        xmlSchemaFreeValidCtxt(validation)
+        if validation != nil { xmlSchemaFreeValidCtxt(validation) }
         handler.deallocate()
     }
 

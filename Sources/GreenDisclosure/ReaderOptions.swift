@@ -17,6 +17,10 @@ public struct ReaderOptions: Sendable {
     /// large file). `false` runs both on the calling thread: for many small filings at once (each already
     /// on a thread of its own) and for fuzzing.
     public var pipelined = true
+    /// Which XSD engine checks the format-v1 schema: the one compiled into the reader from
+    /// `Schemas/disclosure-v1.xsd` (the default), or libxml2's generic XSD engine plugged into the same
+    /// stream (`validate --xsd-engine libxml2`), kept as a cross-check.
+    public var xsdEngine = XSDEngine.compiled
 
     /// Defaults: 1000 findings stored per rule; generation compared with the CBRC guideline's estimate from
     /// the reference data (``GenerationCheck/standard``).
@@ -24,4 +28,12 @@ public struct ReaderOptions: Sendable {
         self.storedFindingsPerRule = storedFindingsPerRule
         self.generationCheck = generationCheck
     }
+}
+
+/// The engine that checks a filing against the format-v1 XSD.
+public enum XSDEngine: String, Sendable, CaseIterable, Codable {
+    /// The XSD compiled into the reader's own element state machine (generated tables; libxml2 parses only).
+    case compiled
+    /// libxml2's XSD engine plugged into the SAX stream: slower; a cross-check of the compiled one.
+    case libxml2
 }

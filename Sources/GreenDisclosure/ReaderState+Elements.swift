@@ -8,7 +8,7 @@ extension ReaderState {
     }
 
     /// Character data (text, CDATA sections and character references alike, as any XML reader sees them).
-    mutating func characters(_ pointer: UnsafePointer<xmlChar>, _ count: Int) {
+    mutating func characters(_ pointer: UnsafePointer<xmlChar>, _ count: Int, cdata: Bool = false) {
         textBytes += count
         if textBytes > TextBuffer.limit {
             let element = stack.last?.name.xmlName ?? "?"
@@ -17,6 +17,8 @@ extension ReaderState {
                 "the text of <\(element)> is longer than \(TextBuffer.limit) bytes",
                 hint: "a filing's values are short: this file is damaged or not a disclosure filing")
         }
+        // A CDATA section is character data, but the XSD treats it apart in element-only and empty content.
+        if schemaTables != nil { schemaText(pointer, count, cdata: cdata) }
         guard capturing else { return }
         text.append(pointer, count)
     }
@@ -24,6 +26,7 @@ extension ReaderState {
     /// An end tag: store the captured value, and run the checks due when a section or a loan closes.
     mutating func endElement() {
         guard let frame = stack.popLast() else { return }
+        if schemaTables != nil { schemaEnd(frame) }
         textBytes = 0
         lastClosed = frame
         let parent = stack.last?.name ?? .unknown
@@ -105,7 +108,9 @@ extension ReaderState {
     mutating func readPeriod(at location: SourceLocation) {
         let value = trimmed
         header.period = ReportingPeriod(value)
-        let shape = value.utf8.count == 4 || value.utf8.count == 7 && value.dropFirst(4).hasPrefix("-Q")
+        let shape =
+            value.utf8.count == 4
+            || value.utf8.count == 7 && value.dropFirst(4).hasPrefix("-Q") && "1234".contains(value.suffix(1))
         if header.period == nil, shape, value.prefix(4).allSatisfy({ ("0"..."9").contains($0) }) {
             sink.report(
                 Rules.periodRange, at: location,

@@ -13,6 +13,9 @@ extension ReaderState {
         guard admits(name, localName: localName, uri: uri, namespaces: namespaces, list, at: location) else {
             return
         }
+        if schemaTables != nil {
+            schemaStart(name, localName: localName, uri: uri, attributes: list, at: location)
+        }
         stack.append(Frame(name: name, location: location))
         capturing = false
         switch parent {
@@ -22,6 +25,8 @@ extension ReaderState {
         case .operations: beginText()
         default: startLoanElement(parent, name, list, at: location)
         }
+        // The compiled XSD engine checks every value, including those no rule reads.
+        if !capturing, let frame = schemaFrames.last, frame.content == .simple { beginText() }
     }
 
     /// The checks every start tag passes before it is read: attribute count, the root, the depth. False

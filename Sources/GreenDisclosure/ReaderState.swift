@@ -54,6 +54,17 @@ struct ReaderState {
     var loanCount = 0
     var hasLoans = false
 
+    /// The compiled XSD engine's tables; nil when libxml2's XSD engine is plugged in instead.
+    let schemaTables: SchemaTables?
+    /// The compiled engine's view of the open elements (parallel to `stack`).
+    var schemaFrames: [SchemaFrame] = []
+    /// XSD violations found, reported or left to a more specific rule.
+    var schemaViolations = 0
+    /// Interned attribute-name pointers to ``AttributeName`` codes, for the compiled engine.
+    var attributeCodes = PointerTable(capacity: 64)
+    /// The format's namespace as interned in the parser's dictionary.
+    var formatNamespace: UnsafeRawPointer?
+
     /// Events per batch: large enough to make the hand-over cheap, small enough to keep memory flat.
     static let batchSize = 512
 
@@ -64,7 +75,18 @@ struct ReaderState {
         sink = DiagnosticSink(file: fileName, storedPerRule: options.storedFindingsPerRule)
         names = NameTable(dictionary: nil)
         attributes = AttributeTable(dictionary: nil)
+        schemaTables = options.xsdEngine == .compiled ? SchemaTables.shared : nil
         stack.reserveCapacity(16)
+        schemaFrames.reserveCapacity(16)
+    }
+
+    /// Interns what the compiled XSD engine compares by pointer in the parser's dictionary.
+    mutating func prepareSchema(dictionary: OpaquePointer?) {
+        guard schemaTables != nil, let dictionary else { return }
+        for name in AttributeName.allCases where name != .unknown {
+            if let pointer = attributes.pointer(name) { attributeCodes.insert(pointer, name.rawValue) }
+        }
+        formatNamespace = xmlDictLookup(dictionary, Self.namespace, -1).map(UnsafeRawPointer.init)
     }
 
     /// Where the start tag being reported begins: the parser stands at its end, so find its `<` (attribute

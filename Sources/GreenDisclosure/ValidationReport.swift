@@ -24,6 +24,10 @@ public struct ValidationReport: Sendable, Encodable {
     public var diagnostics: [Diagnostic] = []
     /// Every finding counted, stored or not, by rule id.
     public var countsByRule: [String: Int] = [:]
+    /// Violations of the format-v1 XSD the engine found, including those reported under a more specific
+    /// rule (amounts, USCCs) and those past a finding that ended the pass: zero when the document, as far
+    /// as it was read, is valid against the XSD.
+    public var schemaViolations = 0
 
     public init(file: String) { self.file = file }
 

@@ -85,6 +85,8 @@ public struct EligibilityRow: Hashable, Sendable {
 public struct SchemaSource: Sendable {
     public let file: String
     public let text: String
+    /// The XSD compiled into tables for the reader's own XSD engine.
+    public let model: XSDModel
 
     /// Checks that the schema can live in a raw string literal and names the format's namespace.
     public static func check(file: String, text: String, diagnostics: inout [TaxonomyDiagnostic])
@@ -101,7 +103,14 @@ public struct SchemaSource: Sendable {
                     message: "the schema's targetNamespace must be urn:greenledger:disclosure:1"))
             return nil
         }
-        return SchemaSource(file: file, text: text)
+        do {
+            return SchemaSource(file: file, text: text, model: try XSDModel(text: text, file: file))
+        } catch let diagnostic as TaxonomyDiagnostic {
+            diagnostics.append(diagnostic)
+        } catch {
+            diagnostics.append(.init(file: file, line: 0, message: "\(error)"))
+        }
+        return nil
     }
 }
 

@@ -27,6 +27,8 @@ public enum SwiftTableRenderer {
         }
         if let schema = sources.schema {
             files["\(schemaDirectory)/DisclosureSchema+Generated.swift"] = renderSchema(schema)
+            files["\(schemaDirectory)/SchemaTables+Generated.swift"] = SchemaTableRenderer.render(
+                schema.model, header: header(from: [schema.file]))
         }
         return files
     }

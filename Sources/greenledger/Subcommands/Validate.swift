@@ -3,6 +3,8 @@ import Foundation
 import GreenDisclosure
 import GreenTaxonomy
 
+extension XSDEngine: ExpressibleByArgument {}
+
 /// `greenledger validate FILE...`
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,6 +38,12 @@ struct Validate: ParsableCommand {
     @Flag(help: "List the rules and exit.")
     var rules = false
 
+    @Option(
+        help:
+            "The XSD engine: compiled (the schema compiled into the reader; the default) or libxml2 (libxml2's generic XSD engine: slower, a cross-check)."
+    )
+    var xsdEngine: XSDEngine = .compiled
+
     @OptionGroup var factors: FactorOptions
 
     func validate() throws {
@@ -62,6 +70,7 @@ struct Validate: ParsableCommand {
                 var options = ReaderOptions(
                     storedFindingsPerRule: max(maxPerRule, 1000),
                     generationCheck: estimation.generationCheck ?? .standard)
+                options.xsdEngine = xsdEngine
                 let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
                 let progress = ProgressLine(label: file == "-" ? "<stdin>" : file, totalBytes: size)
                 if let progress { options.progress = { progress.update(bytes: $0) } }
