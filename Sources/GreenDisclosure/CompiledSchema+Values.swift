@@ -140,6 +140,13 @@ extension SchemaTables {
                 position &+= 1
                 continue
             }
+            let uniform = nonASCII[states + state]
+            if uniform == Int32(Self.dead) { return false }
+            if uniform >= 0 {
+                state = Int(uniform)
+                position &+= byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                continue
+            }
             let (scalar, length) = Self.decode(value, at: position)
             position &+= length
             var found = -1

@@ -10,6 +10,11 @@ final class PushParser {
     private let handler: UnsafeMutablePointer<xmlSAXHandler>
     private let validation: OpaquePointer?
     private let plug: OpaquePointer?
+    /// Where the plug keeps the handler and user-data pointers it replaced: `xmlSchemaSAXUnplug` writes
+    /// them back through these addresses, so they must outlive the plug (locals of `init` did not: the
+    /// unplug wrote into a dead stack frame, a crash the release build found).
+    private let saxSlot: UnsafeMutablePointer<UnsafeMutablePointer<xmlSAXHandler>?>
+    private let userSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>
 
     /// A parser fed `first` (at most 4 bytes, for encoding detection) whose callbacks update `state`.
     init(
@@ -18,26 +23,31 @@ final class PushParser {
     ) throws {
         handler = .allocate(capacity: 1)
         handler.initialize(to: DisclosureReader.makeHandler())
-        var saxPointer: UnsafeMutablePointer<xmlSAXHandler>? = handler
-        var userData: UnsafeMutableRawPointer? = UnsafeMutableRawPointer(state)
+        saxSlot = .allocate(capacity: 1)
+        saxSlot.initialize(to: handler)
+        userSlot = .allocate(capacity: 1)
+        userSlot.initialize(to: UnsafeMutableRawPointer(state))
         if engine == .libxml2 {
             validation = xmlSchemaNewValidCtxt(DisclosureSchema.shared.pointer)
             xmlSchemaSetValidStructuredErrors(
                 validation, DisclosureReader.schemaError, UnsafeMutableRawPointer(state))
-            plug = xmlSchemaSAXPlug(validation, &saxPointer, &userData)
+            plug = xmlSchemaSAXPlug(validation, saxSlot, userSlot)
             // The plug's own handler does not forward structured parser errors: give it ours.
-            saxPointer?.pointee.serror = handler.pointee.serror
+            saxSlot.pointee?.pointee.serror = handler.pointee.serror
         } else {
             validation = nil
             plug = nil
         }
+        let (sax, user) = (saxSlot.pointee, userSlot.pointee)
         let created = first.withMemoryRebound(to: CChar.self) {
-            xmlCreatePushParserCtxt(saxPointer, userData, $0.baseAddress, Int32($0.count), name)
+            xmlCreatePushParserCtxt(sax, user, $0.baseAddress, Int32($0.count), name)
         }
         guard let created else {
             if plug != nil { xmlSchemaSAXUnplug(plug) }
             if validation != nil { xmlSchemaFreeValidCtxt(validation) }
             handler.deallocate()
+            saxSlot.deallocate()
+            userSlot.deallocate()
             throw FilingReadError(file: name, reason: "libxml2 could not create a parser")
         }
         context = created
@@ -61,6 +71,8 @@ final class PushParser {
         if plug != nil { xmlSchemaSAXUnplug(plug) }
         if validation != nil { xmlSchemaFreeValidCtxt(validation) }
         handler.deallocate()
+        saxSlot.deallocate()
+        userSlot.deallocate()
     }
 
     /// Feeds `count` bytes at `bytes`; `last` ends the document. Returns libxml2's status.

@@ -141,7 +141,7 @@ extension ReaderState {
     }
 
     var trimmed: String {
-        String(decoding: text.trimmed, as: UTF8.self)
+        mutating get { String(decoding: text.trimmed, as: UTF8.self) }
     }
 
     mutating func figure(_ element: String, _ location: SourceLocation) -> Portfolio.Figure? {

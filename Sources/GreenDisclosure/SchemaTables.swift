@@ -63,14 +63,24 @@ struct SchemaTables: @unchecked Sendable {
     let intervals: UnsafeMutablePointer<UInt32>
     /// Per pattern, per state: whether the value may end there (at `stateOffsets[p] + state`).
     let patternAccepting: UnsafeMutablePointer<Bool>
+    /// Per pattern, per state: the state every non-ASCII character leads to when they all lead to the same
+    /// one (`.` and `\S` do), `dead` when none leads anywhere, `mixed` otherwise (at `stateOffsets[p] +
+    /// state`). Spares decoding CJK text character by character.
+    let nonASCII: UnsafeMutablePointer<Int32>
+    static let mixed: Int32 = -2
     /// Enumeration values and bound literals: `(offset, length)` pairs into `bytes`.
     let enumerations: UnsafeMutablePointer<Int32>
     let bounds: UnsafeMutablePointer<Bound>
     let bytes: UnsafeMutablePointer<UInt8>
 
     static let dead: UInt8 = 0xFF
-    /// Built on first use; shared by every pass (read only).
-    static let shared = SchemaTables()
+    /// Built on first use; shared by every pass (read only, never freed). Reached through a pointer so that
+    /// the callbacks never copy the tables' handles.
+    nonisolated(unsafe) static let shared: UnsafeMutablePointer<SchemaTables> = {
+        let pointer = UnsafeMutablePointer<SchemaTables>.allocate(capacity: 1)
+        pointer.initialize(to: SchemaTables())
+        return pointer
+    }()
 
     static func allocate<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
         let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, values.count))
@@ -168,6 +178,7 @@ struct SchemaTables: @unchecked Sendable {
         var intervalStartList: [Int32] = []
         var intervalList: [UInt32] = []
         var acceptingList: [Bool] = []
+        var nonASCIIList: [Int32] = []
         for pattern in CompiledSchema.patterns {
             precondition(pattern.accepting.count < Int(Self.dead), "pattern automaton too large")
             asciiOffsetList.append(Int32(asciiList.count))
@@ -184,6 +195,7 @@ struct SchemaTables: @unchecked Sendable {
             }
             intervalStartList.append(Int32(intervalList.count / 3))
             acceptingList += pattern.accepting + [false]
+            nonASCIIList += pattern.transitions.map(Self.nonASCIITarget) + [Int32(Self.dead)]
             asciiList += table
         }
         ascii = Self.allocate(asciiList)
@@ -192,5 +204,22 @@ struct SchemaTables: @unchecked Sendable {
         intervalStarts = Self.allocate(intervalStartList)
         intervals = Self.allocate(intervalList)
         patternAccepting = Self.allocate(acceptingList)
+        nonASCII = Self.allocate(nonASCIIList)
+    }
+
+    /// The one target of every scalar from U+0080 up in a state's `lowest, highest, target` triples; `dead`
+    /// (as Int32) when none has one, `mixed` when they differ.
+    static func nonASCIITarget(_ row: [UInt32]) -> Int32 {
+        var covered: UInt32 = 0x80
+        var target: Int32?
+        for index in stride(from: 0, to: row.count, by: 3) where row[index + 1] >= 0x80 {
+            let low = max(row[index], 0x80)
+            if low != covered { return target == nil && low > 0x10FFFF ? Int32(dead) : mixed }
+            if let known = target, known != Int32(row[index + 2]) { return mixed }
+            target = Int32(row[index + 2])
+            covered = row[index + 1] + 1
+        }
+        guard let target else { return Int32(dead) }
+        return covered == 0x110000 ? target : mixed
     }
 }
