@@ -4,6 +4,8 @@
 #
 #   Benchmarks/validate-bench.sh [SIZES_MB="150 1024"] [RUNS=3]
 #   CALLGRIND=0 Benchmarks/validate-bench.sh …   # skip the (slow) callgrind counts
+#   CALLGRIND_SIZES="150" Benchmarks/validate-bench.sh …   # count instructions at these sizes only
+#   CALLGRIND_CASES="greenledger-compiled xmllint-stream" …   # and of these cases only
 #   BIN=path/to/greenledger Benchmarks/validate-bench.sh …   # time that binary instead of building one
 #
 # Generates Benchmarks/.data/filing-SIZE.xml once per size (Benchmarks/generate-filing.py; it reconciles and
@@ -39,6 +41,8 @@ cd "$(dirname "$0")/.."
 sizes=${1:-150 1024}
 runs=${2:-3}
 callgrind=${CALLGRIND:-1}
+callgrind_sizes=" ${CALLGRIND_SIZES:-$sizes} "
+callgrind_cases=" ${CALLGRIND_CASES:-greenledger-compiled greenledger-libxml2 xmllint-schema xmllint-stream} "
 schema=Schemas/disclosure-v1.xsd
 for size in $sizes; do
     [[ $size =~ ^[1-9][0-9]*$ ]] || { echo "validate-bench: size '$size' is not a number of MB" >&2; exit 64; }
@@ -175,9 +179,10 @@ for size in $sizes; do
     python3 Benchmarks/validate_bench.py times --bytes "$bytes" $rss_goal "$results"
     if cut -f6 "$results" | grep -qv '^0$'; then failed=1; fi
 
-    if [ "$callgrind" = 0 ]; then continue; fi
+    if [ "$callgrind" = 0 ] || [[ $callgrind_sizes != *" $size "* ]]; then continue; fi
     outs=()
     for name in "${cases[@]}"; do
+        [[ $callgrind_cases == *" $name "* ]] || continue
         out="Benchmarks/.data/callgrind.$name.$size.out"
         rm -f "$out"
         if [[ $name == greenledger-* && -z $cg_gl ]]; then outs+=("$name="); failed=1; continue; fi

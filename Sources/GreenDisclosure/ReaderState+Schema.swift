@@ -114,10 +114,11 @@ extension ReaderState {
         switch frame.content {
         case .elements:
             guard frame.state >= 0, !tables.pointee.accepting[frame.state] else { return }
-            let missing = Self.list(CompiledSchema.expected(in: frame.state), conjunction: "or")
+            let state = frame.state  // the message is built only when the finding is stored
             schemaViolation(
                 at: currentLocation(),
-                "<\(element.name.xmlName)> ends without \(missing), which must come next")
+                "<\(element.name.xmlName)> ends without \(Self.list(CompiledSchema.expected(in: state), conjunction: "or")), which must come next"
+            )
         case .simple:
             let declared = CompiledSchema.elements[frame.declaration].defaultValue
             if !frame.sawText, let declared {
@@ -305,12 +306,11 @@ extension ReaderState {
                 at: location,
                 "<\(child)> in \(namespace) is not part of format v1 (its elements are in \(Self.namespace))")
         }
-        let expected = CompiledSchema.expected(in: parent.state)
-        let tail =
-            expected.isEmpty
-            ? "<\(parentName)> allows nothing more here"
-            : "expected \(Self.list(expected, conjunction: "or")) here"
-        schemaViolation(at: location, "<\(child)> is not allowed at this point in <\(parentName)>; \(tail)")
+        let state = parent.state  // the message is built only when the finding is stored
+        schemaViolation(
+            at: location,
+            "<\(child)> is not allowed at this point in <\(parentName)>; \(Self.allowed(in: state, parent: parentName))"
+        )
     }
 
     mutating func schemaViolation(at location: SourceLocation, _ message: @autoclosure () -> String) {
@@ -345,6 +345,13 @@ extension ReaderState {
     static func shown(_ value: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: value, as: UTF8.self)
         return text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+
+    /// What a content-model state allows next, for a message.
+    static func allowed(in state: Int, parent: String) -> String {
+        let expected = CompiledSchema.expected(in: state)
+        return expected.isEmpty
+            ? "<\(parent)> allows nothing more here" : "expected \(list(expected, conjunction: "or")) here"
     }
 
     /// `<A>`, `<A> or <B>`, `<A>, <B> or <C>`.
