@@ -46,9 +46,31 @@ struct Attributes {
 
     /// The value as every XML reader sees it. Without entity substitution libxml2 hands SAX2 an `&` in an
     /// attribute value (written `&amp;` or `&#38;`) as the five characters `&#38;`; they are one `&`.
+    /// Replaced byte by byte: `String.replacing` works on grapheme clusters and misses an `&#38;` whose
+    /// `;` a combining mark follows (found by a hostile review).
     static func decoded(_ value: UnsafeBufferPointer<UInt8>) -> String {
-        let text = String(decoding: value, as: UTF8.self)
-        return value.contains(UInt8(ascii: "&")) ? text.replacing("&#38;", with: "&") : text
+        guard value.contains(UInt8(ascii: "&")) else { return String(decoding: value, as: UTF8.self) }
+        return String(decoding: decodedBytes(value), as: UTF8.self)
+    }
+
+    /// The bytes with each `&#38;` made one `&`.
+    static func decodedBytes(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let escape = Array("&#38;".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.count)
+        var index = 0
+        while index < value.count {
+            if value[index] == UInt8(ascii: "&"), index + escape.count <= value.count,
+                value[index..<(index + escape.count)].elementsEqual(escape)
+            {
+                bytes.append(UInt8(ascii: "&"))
+                index += escape.count
+            } else {
+                bytes.append(value[index])
+                index += 1
+            }
+        }
+        return bytes
     }
 
     /// The value's bytes with leading and trailing XML whitespace removed: what `xs:boolean`, `xs:integer`

@@ -2,6 +2,26 @@
 /// `Schemas/disclosure-v1.xsd`. The reader's own XSD engine runs on ``SchemaTables``, their hot-path layout,
 /// instead of libxml2's generic automaton; messages read the tables here.
 enum CompiledSchema {
+    /// `Element` and `Element/@attribute` whose values have a type GreenLedger's own rules check
+    /// (``ReaderState/typesReportedByRules``): the XSD engines count a refusal of them, the rules report it.
+    static let valuesReportedByRules: Set<String> = {
+        func covered(_ type: Int) -> Bool {
+            simpleTypes[type].ancestry.contains { ReaderState.typesReportedByRules.contains($0) }
+        }
+        var names = Set<String>()
+        for element in elements {
+            switch element.type {
+            case .simple(let type) where covered(type): names.insert(element.name.xmlName)
+            case .complex(let type):
+                for use in complexTypes[type].attributes where covered(use.type) {
+                    names.insert("\(element.name.xmlName)/@\(use.name.xmlName)")
+                }
+            default: break
+            }
+        }
+        return names
+    }()
+
     /// The element names a content-model state allows next, for messages.
     static func expected(in state: Int) -> [ElementName] {
         steps.filter { $0.state == state }.map(\.element)

@@ -223,6 +223,18 @@ final class ParsePass: @unchecked Sendable {
             ($0.line, $0.column, $0.ruleID) < ($1.line, $1.column, $1.ruleID)
         }
         report.countsByRule = state.sink.counts.merging(ruleSink.counts, uniquingKeysWith: +)
+        // The XSD refused a value and left it to a rule that then found nothing wrong: the verdict follows the
+        // XSD all the same, with a located finding.
+        if report.completed, report.errorCount == 0, let location = state.hiddenSchemaViolation {
+            let finding = Diagnostic(
+                rule: Rules.schema, file: name, location: location,
+                message: "the XSD refuses this amount or USCC, though GreenLedger's amount and USCC rules "
+                    + "found nothing wrong with it",
+                hint: "write yuan with at most two decimals and no sign, and an 18-character USCC")
+            report.diagnostics.append(finding)
+            report.diagnostics.sort { ($0.line, $0.column, $0.ruleID) < ($1.line, $1.column, $1.ruleID) }
+            report.countsByRule[Rules.schema.id, default: 0] += 1
+        }
         return report
     }
 }

@@ -147,8 +147,11 @@ extension ReaderState {
         var reportedByRules = table.ancestry.contains { Self.typesReportedByRules.contains($0) }
         if case .bound = problem.kind, value.xmlTrimmed.first != UInt8(ascii: "-") { reportedByRules = false }
         schemaViolations += 1
-        guard !reportedByRules else { return }
         let place = startColumn(location)
+        guard !reportedByRules else {
+            hiddenSchemaViolation = hiddenSchemaViolation ?? place
+            return
+        }
         sink.report(Rules.schema, at: place, Self.describe(problem, value: value, subject: subject()))
     }
 
@@ -188,7 +191,7 @@ extension ReaderState {
                 let type = Int(tables.pointee.uses[use].type)
                 if value.count > 0, memchr(start, 0x26, value.count) != nil {  // `&`
                     // libxml2 hands an `&` over as `&#38;`; the XSD sees the character.
-                    var bytes = Array(Attributes.decoded(value).utf8)
+                    var bytes = Attributes.decodedBytes(value)
                     bytes.withUnsafeMutableBufferPointer { buffer in
                         schemaValue(
                             UnsafeBufferPointer(buffer), type: type, of: Self.subject(facts, code),
@@ -221,19 +224,20 @@ extension ReaderState {
     ) -> Int? {
         let element = CompiledSchema.elements[declaration]
         let localName = Self.text(local)
-        guard Self.text(uri) == Self.xsiNamespace else {
+        guard strcmp(uri, Self.xsiNamespace) == 0 else {
             schemaViolation(
                 at: startColumn(location),
                 "<\(element.name.xmlName)> has the attribute '\(localName)' in namespace \(Self.text(uri)), which format v1 does not define"
             )
             return nil
         }
-        switch localName {
-        case "schemaLocation", "noNamespaceSchemaLocation":
+        // Names compared byte for byte (see resolveTypeName).
+        switch Array(UnsafeBufferPointer(start: local, count: strlen(local))) {
+        case Array("schemaLocation".utf8), Array("noNamespaceSchemaLocation".utf8):
             return nil
-        case "type":
+        case Array("type".utf8):
             let qualified = String(decoding: value, as: UTF8.self)
-            guard let name = resolveTypeName(qualified) else {
+            guard let name = resolveTypeName(value) else {
                 schemaViolation(
                     at: startColumn(location),
                     "<\(element.name.xmlName)> names the type '\(Self.shown(value))' in xsi:type, which does not resolve to a type of format v1"
@@ -245,19 +249,19 @@ extension ReaderState {
                 let own = CompiledSchema.simpleTypes[declared].ancestry.first ?? ""
                 if !own.isEmpty,
                     let found = CompiledSchema.simpleTypes.firstIndex(where: {
-                        $0.ancestry.first == name && $0.ancestry.contains(own)
+                        ($0.ancestry.first.map { Array($0.utf8) } ?? []) == name && $0.ancestry.contains(own)
                     })
                 {
                     return found
                 }
             case .complex(let declared):
-                if CompiledSchema.complexTypes[declared].name == name { return nil }
+                if Array(CompiledSchema.complexTypes[declared].name.utf8) == name { return nil }
             }
             schemaViolation(
                 at: startColumn(location),
                 "<\(element.name.xmlName)> names the type '\(qualified)' in xsi:type, which is not its declared type or derived from it"
             )
-        case "nil":
+        case Array("nil".utf8):
             schemaViolation(
                 at: startColumn(location),
                 "<\(element.name.xmlName)> has xsi:nil, but no element of format v1 may be nil")
@@ -270,27 +274,33 @@ extension ReaderState {
     }
 
     /// `prefix:local` resolved through the namespaces in scope: `xs:name` for a built-in type, `name` for
-    /// one of format v1, nil otherwise. The value is not trimmed (libxml2 does not trim it either).
-    func resolveTypeName(_ qualified: String) -> String? {
-        let parts = qualified.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        let prefix = parts.count == 2 ? String(parts[0]) : nil
-        let local = String(parts.last ?? "")
+    /// one of format v1, as bytes; nil otherwise. Compared byte for byte, as libxml2 does (Swift's `String`
+    /// equality would take a KELVIN SIGN prefix for a `K` one); the value is not trimmed (nor by libxml2).
+    mutating func resolveTypeName(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let colon = value.firstIndex(of: UInt8(ascii: ":"))
+        let prefix = colon.map { UnsafeBufferPointer(rebasing: value[..<$0]) }
+        let local = Array(colon.map { value[($0 + 1)...] } ?? value[...])
         guard !local.isEmpty, let parser, let table = parser.pointee.nsTab else { return nil }
-        var namespace: String?
+        var namespace: UnsafePointer<xmlChar>?
+        var found = false
         var slot = Int(parser.pointee.nsNr) - 2
-        while slot >= 0 {
-            let declared = table[slot].map { String(cString: $0) }
-            if declared == prefix {
-                namespace = table[slot + 1].map { String(cString: $0) } ?? ""
-                break
+        while slot >= 0, !found {
+            let declared = table[slot]
+            switch (declared, prefix) {
+            case (nil, nil): found = true
+            case (let declared?, let prefix?):
+                found =
+                    strlen(declared) == prefix.count
+                    && (prefix.isEmpty || memcmp(declared, prefix.baseAddress!, prefix.count) == 0)
+            default: break
             }
+            if found { namespace = table[slot + 1] }
             slot -= 2
         }
-        switch namespace {
-        case Self.xsdNamespace: return "xs:" + local
-        case Self.namespace: return local
-        default: return nil
-        }
+        guard found, let namespace else { return nil }
+        if strcmp(namespace, Self.xsdNamespace) == 0 { return Array("xs:".utf8) + local }
+        if strcmp(namespace, Self.namespace) == 0 { return local }
+        return nil
     }
 
     /// A child the parent's content model does not allow at this point.

@@ -60,6 +60,9 @@ struct ReaderState {
     var schemaFrames: [SchemaFrame] = []
     /// XSD violations found, reported or left to a more specific rule.
     var schemaViolations = 0
+    /// Where the first XSD violation left to a more specific rule (an amount, a USCC) was: if that rule did
+    /// not report it after all, the pass reports it here rather than ACCEPT (``ParsePass/report(merging:)``).
+    var hiddenSchemaViolation: SourceLocation?
     /// Interned attribute-name pointers to ``AttributeName`` codes, for the compiled engine.
     var attributeCodes = PointerTable(capacity: 64)
     /// The format's namespace as interned in the parser's dictionary.
