@@ -189,6 +189,7 @@ extension ReaderState {
                 }
                 seen |= 1 << UInt64(use - first)
                 let type = Int(tables.pointee.uses[use].type)
+                if tables.pointee.types[type].trivial { continue }
                 if value.count > 0, memchr(start, 0x26, value.count) != nil {  // `&`
                     // libxml2 hands an `&` over as `&#38;`; the XSD sees the character.
                     var bytes = Attributes.decodedBytes(value)

@@ -38,6 +38,8 @@ struct SchemaTables: @unchecked Sendable {
         var boundStart: Int32
         var boundCount: Int32
         var item: Int32
+        /// Any text is a value (`xs:string` without facets): nothing to check.
+        var trivial: Bool
     }
 
     struct Bound {
@@ -165,8 +167,10 @@ struct SchemaTables: @unchecked Sendable {
                     enumerationCount: Int32(type.enumerations.first?.count ?? 0),
                     generalEnumerations: type.enumerations.count > 1,
                     minLength: Int32(type.minLength ?? -1), maxLength: Int32(type.maxLength ?? -1),
-                    boundStart: boundStart, boundCount: Int32(type.bounds.count), item: Int32(type.item ?? -1)
-                )
+                    boundStart: boundStart, boundCount: Int32(type.bounds.count),
+                    item: Int32(type.item ?? -1),
+                    trivial: type.builtin == .string && type.patterns.isEmpty && type.enumerations.isEmpty
+                        && type.minLength == nil && type.maxLength == nil && type.bounds.isEmpty)
             })
         enumerations = Self.allocate(enumerationList)
         bounds = Self.allocate(boundList)
